@@ -1,0 +1,73 @@
+import type { Harness } from '../harness/harness.js';
+import type { CheckContext, CheckDef, CheckOutcome, ProxyEndpoint } from '../types.js';
+
+export interface CheckRunEnv {
+  proxy: ProxyEndpoint;
+  harness: Harness;
+  proxyPid: number | undefined;
+  /** --timeout-scale. @default 1 */
+  timeoutScale?: number;
+  log?: (line: string) => void;
+}
+
+export interface CheckRun {
+  outcome: CheckOutcome;
+  timedOut: boolean;
+  durationMs: number;
+}
+
+/**
+ * Runs one check with its time limit. Its deferred cleanups always run; an exception thrown by a check is a
+ * grader bug, reported as a failed check with the error so the run still completes.
+ */
+export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<CheckRun> {
+  const scale = env.timeoutScale ?? 1;
+  const timeoutMs = (base: number) => Math.max(1, Math.round(base * scale));
+  const limitMs = timeoutMs(check.timeoutMs);
+  const controller = new AbortController();
+  const cleanups: Array<() => unknown> = [];
+  const ctx: CheckContext = {
+    proxy: env.proxy,
+    harness: env.harness,
+    proxyPid: env.proxyPid,
+    timeoutMs,
+    signal: controller.signal,
+    defer: (cleanup) => cleanups.push(cleanup),
+    log: env.log ?? (() => {}),
+  };
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), limitMs);
+  });
+  let outcome: CheckOutcome;
+  let timedOut = false;
+  try {
+    const result = await Promise.race([check.run(ctx), timeout]);
+    if (result === 'timeout') {
+      timedOut = true;
+      outcome = {
+        passed: false,
+        detail: `The check did not finish within its limit of ${limitMs} ms.`,
+      };
+    } else {
+      outcome = result;
+    }
+  } catch (error) {
+    outcome = {
+      passed: false,
+      detail: `The grader failed while running this check (a grader bug, please report it): ${String(error)}`,
+    };
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch {
+        // cleanup of a socket or origin that already failed: nothing left to release
+      }
+    }
+  }
+  return { outcome, timedOut, durationMs: Math.round(performance.now() - started) };
+}
