@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { isCompleteOkResponse, ResponseCapture } from './response-capture.js';
+
+const response = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+describe('isCompleteOkResponse', () => {
+  it('accepts a 200 whose body matches its Content-Length, and one without a length', () => {
+    expect(isCompleteOkResponse(response('HTTP/1.0 200 OK\r\nContent-length: 5\r\n\r\nhello'))).toBe(true);
+    expect(isCompleteOkResponse(response('HTTP/1.1 200 OK\r\nServer: x\r\n\r\nanything'))).toBe(true);
+    expect(isCompleteOkResponse(response('HTTP/1.0 200\n\nbare newlines'))).toBe(true);
+  });
+
+  it('rejects other statuses, truncated bodies and responses without a complete head', () => {
+    expect(isCompleteOkResponse(response('HTTP/1.0 404 Not Found\r\n\r\nnope'))).toBe(false);
+    expect(isCompleteOkResponse(response('HTTP/1.0 2000 OK\r\n\r\n'))).toBe(false);
+    expect(isCompleteOkResponse(response('HTTP/1.0 200 OK\r\nContent-Length: 10\r\n\r\nhello'))).toBe(false);
+    expect(isCompleteOkResponse(response('HTTP/1.0 200 OK\r\nContent-Length: 5\r\n'))).toBe(false);
+    expect(isCompleteOkResponse(response('garbage'))).toBe(false);
+  });
+});
+
+describe('ResponseCapture', () => {
+  it('returns the whole response when it stays within the object limit', () => {
+    const capture = new ResponseCapture(100);
+    capture.add(response('HTTP/1.0 200 OK\r\n'));
+    capture.add(response('Content-Length: 2\r\n\r\nhi'));
+    expect(capture.takeCacheable()?.toString('latin1')).toBe(
+      'HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nhi',
+    );
+  });
+
+  it('counts the status line and headers toward the limit and gives up once over it', () => {
+    const full = response('HTTP/1.0 200 OK\r\n\r\n0123456789');
+    const capture = new ResponseCapture(full.length - 1);
+    capture.add(full.subarray(0, 10));
+    capture.add(full.subarray(10));
+    expect(capture.takeCacheable()).toBeUndefined();
+  });
+});

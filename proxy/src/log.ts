@@ -1,0 +1,56 @@
+export type LogSink = (line: string) => void;
+
+export type CacheStatus = 'HIT' | 'MISS' | '-';
+
+/** The default sink: one line to stderr. */
+export function logToStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** What happened in one exchange; written as a single log line when the client connection closes. */
+export class ExchangeRecord {
+  requestLine = '';
+  status: number | undefined;
+  cache: CacheStatus = '-';
+  bytesSent = 0;
+  /** Why the exchange ended unusually (timeout, reset, client gone…), if it did. */
+  note: string | undefined;
+  /** Connections that sent nothing at all (port probes) are not logged. */
+  silent = false;
+  private readonly startedAtMs = performance.now();
+  private written = false;
+
+  constructor(readonly clientAddress: string) {}
+
+  /** Records the first explanation only: later ones are consequences of it. */
+  explain(note: string): void {
+    this.note ??= note;
+  }
+
+  write(sink: LogSink | undefined): void {
+    if (this.written || this.silent || sink === undefined) return;
+    this.written = true;
+    sink(this.format());
+  }
+
+  format(): string {
+    const durationMs = Math.round(performance.now() - this.startedAtMs);
+    const status = this.status === undefined ? '-' : String(this.status);
+    const note = this.note === undefined ? '' : ` (${this.note})`;
+    return `${this.clientAddress} "${printable(this.requestLine)}" ${status} ${this.bytesSent}B ${this.cache} ${durationMs}ms${note}`;
+  }
+}
+
+/** The peer as `address:port` (`[v6]:port`), or `-` once the socket has lost it. */
+export function describePeer(address: string | undefined, port: number | undefined): string {
+  if (address === undefined) return '-';
+  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+function printable(text: string): string {
+  const shown = text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  return shown.replace(
+    /[^\x20-\x7e]|["\\]/g,
+    (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}

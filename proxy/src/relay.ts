@@ -1,0 +1,131 @@
+import { connect, type Socket } from 'node:net';
+import { ResponseCapture } from './cache/response-capture.js';
+import type { ExchangeContext } from './exchange-context.js';
+import type { ErrorStatus } from './http/error-response.js';
+import { buildForwardHead } from './http/forward-head.js';
+import type { RequestHead } from './http/request-head.js';
+import type { ExchangeRecord } from './log.js';
+import { sendError } from './send-error.js';
+import { endGracefully } from './socket/end-gracefully.js';
+
+/**
+ * Fetches the request from its origin and streams the response to the client unchanged, pausing the
+ * origin whenever the client cannot keep up. A complete 200 response small enough is stored in the cache.
+ * Failures before the first response byte become 502/504 pages; after it the client is simply closed.
+ */
+export function relayFromOrigin(
+  client: Socket,
+  request: RequestHead,
+  record: ExchangeRecord,
+  context: ExchangeContext,
+): void {
+  const { target } = request;
+  const origin = connect({ host: target.host, port: target.port });
+  context.track(origin);
+  const capture = context.cache && new ResponseCapture(context.cache.maxObjectBytes);
+  let settled = false; // the origin has ended, failed or been given up on
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  const connectTimer = setTimeout(() => {
+    fail(504, `the origin did not accept a connection within ${context.originConnectTimeoutMs} ms`);
+  }, context.originConnectTimeoutMs);
+
+  const settle = (): boolean => {
+    if (settled) return false;
+    settled = true;
+    clearTimeout(connectTimer);
+    clearTimeout(idleTimer);
+    return true;
+  };
+  const fail = (status: ErrorStatus, detail: string): void => {
+    if (!settle()) return;
+    origin.destroy();
+    sendError(client, record, context, status, detail);
+  };
+  const onIdle = (): void => {
+    const idleMs = context.originIdleTimeoutMs;
+    if (record.bytesSent === 0) {
+      fail(504, `the origin sent nothing for ${idleMs} ms`);
+    } else if (origin.isPaused()) {
+      record.explain(`client read nothing for ${idleMs} ms`);
+      client.destroy();
+    } else if (settle()) {
+      record.explain(`origin stalled mid-response for ${idleMs} ms`);
+      origin.destroy();
+      endGracefully(client, undefined, idleMs);
+    }
+  };
+
+  client.once('close', () => {
+    settle();
+    origin.destroy();
+  });
+  client.on('drain', () => {
+    idleTimer?.refresh();
+    origin.resume();
+  });
+
+  origin.write(buildForwardHead(request));
+  origin.once('connect', () => {
+    clearTimeout(connectTimer);
+    if (!settled) idleTimer = setTimeout(onIdle, context.originIdleTimeoutMs);
+  });
+  origin.on('data', (chunk: Buffer) => {
+    if (settled || client.destroyed) return;
+    idleTimer?.refresh();
+    if (record.bytesSent === 0) record.status = readStatusCode(chunk);
+    record.bytesSent += chunk.length;
+    capture?.add(chunk);
+    if (!client.write(chunk)) origin.pause();
+  });
+  origin.once('end', () => {
+    if (record.bytesSent === 0) {
+      fail(502, 'the origin closed the connection without sending a response');
+      return;
+    }
+    if (!settle()) return;
+    const object = capture?.takeCacheable();
+    if (object !== undefined) context.cache?.set(target.cacheKey, object);
+    endGracefully(client, undefined, context.originIdleTimeoutMs);
+  });
+  origin.on('error', (error: NodeJS.ErrnoException) => {
+    const code = errorCode(error);
+    if (record.bytesSent === 0) {
+      fail(code === 'ETIMEDOUT' ? 504 : 502, describeOriginError(code, target.host, target.port));
+    } else if (settle()) {
+      record.explain(`origin ${code} mid-response`);
+      endGracefully(client, undefined, context.originIdleTimeoutMs);
+    }
+  });
+}
+
+function readStatusCode(firstChunk: Buffer): number | undefined {
+  const match = /^HTTP\/\d\.\d (\d{3})/.exec(firstChunk.toString('latin1', 0, 16));
+  return match ? Number(match[1]) : undefined;
+}
+
+function errorCode(error: Error): string {
+  const { code } = error as NodeJS.ErrnoException;
+  if (code !== undefined) return code;
+  // With several addresses to try, Node reports an AggregateError holding one error per attempt.
+  const first = (error as Partial<AggregateError>).errors?.[0] as NodeJS.ErrnoException | undefined;
+  return first?.code ?? error.message;
+}
+
+function describeOriginError(code: string, host: string, port: number): string {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+      return `the origin host name ${host} could not be resolved (${code})`;
+    case 'ECONNREFUSED':
+      return `the origin ${host}:${port} refused the connection`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `the origin ${host}:${port} is unreachable (${code})`;
+    case 'ETIMEDOUT':
+      return `the connection to the origin ${host}:${port} timed out`;
+    default:
+      return `the connection to the origin ${host}:${port} failed (${code})`;
+  }
+}
