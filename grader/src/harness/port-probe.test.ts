@@ -1,0 +1,28 @@
+import net from 'node:net';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { canConnect, findFreePort, isListening, waitForListening } from './port-probe.js';
+
+describe('port probes', () => {
+  it('sees a listening socket in the listen table without connecting to it', async () => {
+    let connections = 0;
+    const server = net.createServer(() => connections++);
+    onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as net.AddressInfo;
+    expect(await isListening(port)).toBe(true);
+    expect(await waitForListening('127.0.0.1', port, { timeoutMs: 2000, gaveUp: () => false })).toBe('ready');
+    expect(connections).toBe(0);
+  });
+
+  it('reports a free port as not listening and gives up when told to', async () => {
+    const port = await findFreePort();
+    expect(await isListening(port)).toBe(false);
+    expect(await canConnect('127.0.0.1', port, 500)).toBe(false);
+    expect(await waitForListening('127.0.0.1', port, { timeoutMs: 5000, gaveUp: () => true })).toBe(
+      'gave-up',
+    );
+    expect(await waitForListening('127.0.0.1', port, { timeoutMs: 100, gaveUp: () => false })).toBe(
+      'timeout',
+    );
+  });
+});
