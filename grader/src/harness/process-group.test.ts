@@ -44,9 +44,7 @@ describe('spawnGroup', () => {
 
   it('applies file size limits so a runaway write is stopped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'proxylab-fsize-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));fileSizeMiB: 1 ,
-      cwd: dir,
-    });
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const redirected = spawnGroup(
       { shell: 'head -c 3000000 /dev/zero > big.bin' },
       { limits: { fileSizeMiB: 1 }, cwd: dir },
