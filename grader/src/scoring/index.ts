@@ -1,0 +1,20 @@
+export { RubricError } from './errors.js';
+export { type JsonErrorPosition, locateJsonError } from './json-position.js';
+export { loadRubric } from './rubric.js';
+export {
+  BUNDLED_RUBRICS,
+  type BundledRubricName,
+  bundledRubricUrl,
+  isBundledRubric,
+  RUBRIC_SCHEMA_URL,
+} from './rubric-files.js';
+export {
+  applyRubric,
+  roundPoints,
+  rubricPoints,
+  type ScorableCheck,
+  scoreSuite,
+  type UnscoredCheck,
+  type UnscoredSuite,
+} from './score.js';
+export { validateRubric } from './validate-rubric.js';
