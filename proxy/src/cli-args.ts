@@ -31,7 +31,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   try {
     parsed = parseWithNode(argv);
   } catch (error) {
-    throw new OptionError(error instanceof Error ? error.message : String(error));
+    throw new OptionError(describeParseError(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -86,4 +86,17 @@ function readInteger(name: string, text: string | undefined, min: number, max = 
     throw new OptionError(`${name} must be a whole number from ${min} to ${max}, got "${text ?? ''}"`);
   }
   return value;
+}
+
+/** Node's parseArgs messages run to several sentences; say the same thing in one. */
+function describeParseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'([^' ]+)/.exec(message ?? '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return message?.includes('does not take')
+      ? `option "${option}" takes no value`
+      : `option "${option}" needs a value`;
+  }
+  return String(message ?? error).replace(/\.$/, '');
 }

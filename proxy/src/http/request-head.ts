@@ -49,6 +49,7 @@ export function parseRequestHead(lines: readonly string[]): RequestHead {
   const match = /^(\S+)[ \t]+(\S+)[ \t]+(\S+)$/.exec(requestLine);
   if (!match) throw new BadRequestLineError();
   const [, method = '', uri = '', version = ''] = match;
+  if (!TOKEN.test(method)) throw new BadRequestLineError('the method is not a valid token');
   if (method !== 'GET') throw new MethodNotImplementedError();
   if (!/^HTTP\/1\.\d$/.test(version)) throw new BadVersionError();
   const target = parseAbsoluteUri(uri);
