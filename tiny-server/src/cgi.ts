@@ -45,6 +45,11 @@ export async function serveCgi(
     stdio: ['ignore', 'pipe', context.cgiStderr],
     detached: true,
   });
+  // Registered at once (not on 'spawn') so that close() can never miss a program that is starting.
+  if (child.pid !== undefined) {
+    context.children.add(child);
+    child.once('close', () => context.children.delete(child));
+  }
   child.once('error', (error) => {
     if (exchange.status !== 0) {
       exchange.socket.destroy();
@@ -85,7 +90,6 @@ function relayOutput(
   const stop = () => {
     if (!closed) killGroup(child);
   };
-  context.children.add(child);
   const timer = setTimeout(() => {
     stop();
     exchange.socket.destroy();
@@ -93,7 +97,6 @@ function relayOutput(
   child.once('close', () => {
     closed = true;
     clearTimeout(timer);
-    context.children.delete(child);
   });
   exchange.onGone(stop);
   exchange.status = 200;

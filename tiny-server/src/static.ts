@@ -52,8 +52,9 @@ export async function serveStatic(exchange: Exchange, filePath: string, headOnly
 
 // The stream owns the handle (autoClose) and pipeline destroys it if the socket dies, so no fd outlives
 // the connection; `end` caps the body at the size announced in Content-length even if the file grows.
+// No `start`: sequential reads advance the fd's offset, which /proc/<pid>/fdinfo shows (tests use it).
 function streamFile(exchange: Exchange, handle: FileHandle, sizeBytes: number): void {
-  const body = handle.createReadStream({ start: 0, end: sizeBytes - 1, autoClose: true });
+  const body = handle.createReadStream({ end: sizeBytes - 1, autoClose: true });
   exchange.onGone(() => body.destroy());
   pipeline(body, exchange.socket, (error) => {
     if (error) exchange.socket.destroy();

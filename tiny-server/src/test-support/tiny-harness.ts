@@ -21,8 +21,12 @@ export async function useTempDir(): Promise<string> {
   return dir;
 }
 
-/** Writes exact bytes, half-closes, and returns everything the server sent until it closed. */
-export function exchangeRaw(port: number, request: string | Buffer, timeoutMs = 15_000): Promise<Buffer> {
+/** Writes exact bytes (then half-closes if asked) and returns everything the server sent until it closed. */
+export function exchangeRaw(
+  port: number,
+  request: string | Buffer,
+  { halfClose = false, timeoutMs = 15_000 }: { halfClose?: boolean; timeoutMs?: number } = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port, allowHalfOpen: true });
     const chunks: Buffer[] = [];
@@ -40,7 +44,8 @@ export function exchangeRaw(port: number, request: string | Buffer, timeoutMs = 
       socket.end();
       resolve(Buffer.concat(chunks));
     });
-    socket.write(request);
+    if (halfClose) socket.end(request);
+    else socket.write(request);
   });
 }
 
