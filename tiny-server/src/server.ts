@@ -3,7 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { isAbsolute } from 'node:path';
 import { killGroup } from './cgi.js';
-import { handleConnection, type RequestInfo } from './connection.js';
+import { handleConnection } from './connection.js';
 import { BadPortError, BadRootError, ListenError, TinyError } from './errors.js';
 import type { ServerContext } from './exchange.js';
 
@@ -43,7 +43,7 @@ export async function startTinyServer(options: TinyOptions): Promise<TinyServer>
     children: new Set<ChildProcess>(),
   };
   const log = options.log === false ? undefined : (options.log ?? writeToStderr);
-  const hooks = { log, onRequest: options.onRequest as ((request: RequestInfo) => void) | undefined };
+  const hooks = { log, onRequest: options.onRequest };
   const sockets = new Set<Socket>();
   const server = createServer({ allowHalfOpen: true }, (socket) => {
     sockets.add(socket);
