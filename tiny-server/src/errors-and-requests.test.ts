@@ -150,7 +150,7 @@ describe('reading requests', () => {
       { method: 'GET', uri: '/home.html', remoteAddress: '127.0.0.1' },
       { method: 'POST', uri: '/form', remoteAddress: '127.0.0.1' },
     ]);
-    await expect.poll(() => lines.length).toBe(2);
+    await expect.poll(() => lines.length, { timeout: 10_000 }).toBe(2);
     expect(lines[0]).toMatch(/^127\.0\.0\.1 "GET \/home\.html HTTP\/1\.0" 200 \d+$/);
     expect(lines[1]).toMatch(/^127\.0\.0\.1 "POST \/form HTTP\/1\.0" 501 \d+$/);
   });
@@ -189,7 +189,7 @@ describe('clients that stop early', () => {
     const tiny = await useTiny({ root: await useSimpleRoot(), log: (line) => lines.push(line) });
     expect((await exchangeRaw(tiny.port, '', { halfClose: true })).length).toBe(0);
     await getRaw(tiny.port, '/home.html');
-    await expect.poll(() => lines.length).toBe(1);
+    await expect.poll(() => lines.length, { timeout: 10_000 }).toBe(1);
     expect(lines[0]).toContain('"GET /home.html HTTP/1.0" 200');
   });
 });

@@ -80,7 +80,9 @@ describe('the tiny-server bin', () => {
     expect(body.equals(readFileSync(`${BUNDLED_ROOT}/home.html`))).toBe(true);
     expect((await getRaw(port, '/cgi-bin/adder?15213&18213')).toString()).toContain('15213 + 18213 = 33426');
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await expect.poll(() => stderr()).toContain('"GET /cgi-bin/adder?15213&18213 HTTP/1.0" 200');
+    await expect
+      .poll(() => stderr(), { timeout: 10_000 })
+      .toContain('"GET /cgi-bin/adder?15213&18213 HTTP/1.0" 200');
     process.kill(child.pid!, 'SIGTERM');
     expect(await exited).toBe(0);
   });
