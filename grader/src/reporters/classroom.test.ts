@@ -1,0 +1,64 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { type ClassroomResult, ClassroomReporter } from './classroom.js';
+import { captureStream } from './testing/capture.js';
+import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
+import { tempDir } from './testing/temp-dir.js';
+
+function decode(line: string): ClassroomResult {
+  expect(line).toMatch(/^result=[A-Za-z0-9+/]+=*$/);
+  return JSON.parse(Buffer.from(line.slice('result='.length), 'base64').toString('utf8')) as ClassroomResult;
+}
+
+test('the result is appended to $GITHUB_OUTPUT as result=<base64 JSON> in the grading reporter shape', async () => {
+  const githubOutput = join(await tempDir(), 'github_output');
+  await writeFile(githubOutput, 'earlier=1\n');
+  const { stream, text } = captureStream();
+  const reporter = new ClassroomReporter({
+    out: stream,
+    lang: 'en',
+    color: false,
+    verbose: false,
+    env: { GITHUB_OUTPUT: githubOutput },
+  });
+  const report = buildFixtureReport();
+  await reporter.onRunEnd(report);
+  expect(text()).toBe('');
+  const [earlier, line, end] = (await readFile(githubOutput, 'utf8')).split('\n');
+  expect(earlier).toBe('earlier=1');
+  expect(end).toBe('');
+  const result = decode(line!);
+  expect(result).toMatchObject({ version: 1, status: 'fail', max_score: 28.5 });
+  expect(result.tests).toHaveLength(allChecks(report).length);
+  for (const t of result.tests) {
+    expect(Object.keys(t).sort()).toEqual(
+      ['duration', 'line_no', 'max_score', 'message', 'name', 'score', 'status', 'test_code'].sort(),
+    );
+    expect(t.line_no).toBe(0);
+    expect(['pass', 'fail']).toContain(t.status);
+  }
+  expect(result.tests.reduce((n, t) => n + t.score, 0)).toBe(report.score);
+  expect(result.tests.reduce((n, t) => n + t.max_score, 0)).toBe(result.max_score);
+  const large = result.tests.find((t) => t.name.startsWith('basic.binary-large'))!;
+  expect(large).toMatchObject({ status: 'fail', score: 0, max_score: 4, duration: 2048 });
+  expect(large.test_code).toBe('curl -sS -x 127.0.0.1:15213 http://127.0.0.1:8000/big.bin -o out.bin');
+  expect(large.message).toContain('Hint: Relay until EOF');
+  expect(result.tests.find((t) => t.name.startsWith('robustness.fd-leak'))).toMatchObject({
+    status: 'pass',
+    score: 0,
+    max_score: 0,
+  });
+});
+
+test('without $GITHUB_OUTPUT the line goes to the out stream; a proxy that never started is an error', async () => {
+  const { stream, text } = captureStream();
+  const report = buildFixtureReport('ko');
+  report.targetStarted = false;
+  await new ClassroomReporter({ out: stream, lang: 'ko', color: false, verbose: false, env: {} }).onRunEnd(
+    report,
+  );
+  const result = decode(text().trimEnd());
+  expect(result.status).toBe('error');
+  expect(result.tests[0]!.name).toBe('basic.html: HTML 페이지');
+});

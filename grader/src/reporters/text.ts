@@ -1,0 +1,83 @@
+import { roundPoints } from '../scoring/score.js';
+import type { CheckResult, SuiteResult } from '../types.js';
+import type { Messages } from './messages.js';
+
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'timed-out' | 'crashed';
+
+/** One word for how a check ended; a crash or a timeout explains a failure better than 'failed'. */
+export function checkStatus(check: CheckResult): CheckStatus {
+  if (check.skipped) return 'skipped';
+  if (check.passed) return 'passed';
+  if (check.crash) return 'crashed';
+  return check.timedOut ? 'timed-out' : 'failed';
+}
+
+export function statusLabel(status: CheckStatus, m: Messages): string {
+  const labels = {
+    passed: m.passed,
+    failed: m.failed,
+    skipped: m.skipped,
+    'timed-out': m.timedOut,
+    crashed: m.crashed,
+  };
+  return labels[status];
+}
+
+/** Points without float noise: 2 decimals at most, no trailing zeros ('2.5', '3'). */
+export function formatPoints(points: number): string {
+  return String(roundPoints(points));
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * Makes student-controlled text (received bytes, proxy output) safe to print: control characters other than
+ * newline and tab become visible escapes, so a proxy cannot move the cursor or recolour a terminal.
+ */
+export function sanitizeText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => {
+    return `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
+/** Terminal columns a string takes: East Asian wide characters (Hangul, CJK) take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.replace(/\u001b\[[0-9;]*m/g, '')) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1faff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/**
+ * Each check's share of its suite's score. They are the checks' own scores when those add up to the suite's
+ * (always, when the scoring layer filled them in); otherwise (an all-or-nothing suite scored elsewhere) they are
+ * scaled so that per-check formats (Gradescope, Classroom) still add up to the report's score.
+ */
+export function checkShares(suite: SuiteResult): number[] {
+  const sum = suite.checks.reduce((n, check) => n + check.score, 0);
+  if (roundPoints(sum) === roundPoints(suite.score)) return suite.checks.map((check) => check.score);
+  const factor = sum === 0 ? 0 : suite.score / sum;
+  return suite.checks.map((check) => roundPoints(check.score * factor));
+}

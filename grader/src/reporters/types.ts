@@ -1,0 +1,31 @@
+import type { CheckResult, Lang, RunReport, SuiteId, TargetInfo } from '../types.js';
+
+/** Where a reporter writes: a stream, a file path, or undefined for stdout. */
+export type OutTarget = NodeJS.WritableStream | string | undefined;
+
+export interface ReporterOptions {
+  /** A stream, a file path (written whole at the end of the run), or undefined for stdout. */
+  out: OutTarget;
+  /** Language of labels and sentences. */
+  lang: Lang;
+  /** ANSI colours, terminal only; the CLI passes stdout.isTTY && !NO_COLOR. */
+  color: boolean;
+  /** More detail (terminal: passed checks' details, whole crash output). */
+  verbose: boolean;
+  /** Read for GITHUB_OUTPUT (classroom) and GITHUB_STEP_SUMMARY (markdown). @default process.env */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunStartInfo {
+  target: TargetInfo;
+  rubric: string;
+  checkCount: number;
+}
+
+/** A report format. Only onRunEnd is required; the other hooks follow the run live. */
+export interface Reporter {
+  onRunStart?(info: RunStartInfo): void | Promise<void>;
+  onCheckStart?(suiteId: SuiteId, checkId: string, title: string): void;
+  onCheckEnd?(suiteId: SuiteId, result: CheckResult): void;
+  onRunEnd(report: RunReport): Promise<void> | void;
+}
