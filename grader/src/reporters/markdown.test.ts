@@ -54,3 +54,12 @@ test('an explicit file wins over $GITHUB_STEP_SUMMARY, and Korean labels are use
   expect(text).toContain('### 고칠 점');
   await expect(readFile(summary, 'utf8')).rejects.toThrow(/ENOENT/);
 });
+
+test('a report whose every check passed says so instead of listing fixes', () => {
+  const report = buildFixtureReport();
+  report.suites = report.suites.map((suite) => ({
+    ...suite,
+    checks: suite.checks.filter((c) => c.passed),
+  }));
+  expect(renderMarkdown(report)).toContain('### What to fix\n\nEvery check passed.\n');
+});

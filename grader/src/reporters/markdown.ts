@@ -30,7 +30,7 @@ export function renderMarkdown(report: RunReport): string {
   }
   out.push(`### ${m.whatToFix}`, '');
   const failed = report.suites.flatMap((s) => s.checks).filter((c) => !c.passed && !c.skipped);
-  if (failed.length === 0) out.push(m.allPassed, '');
+  if (failed.length === 0 && report.suites.some((s) => s.checks.length > 0)) out.push(m.allPassed, '');
   for (const check of failed) out.push(...fixItem(check, m));
   return `${out.join('\n').trimEnd()}\n`;
 }

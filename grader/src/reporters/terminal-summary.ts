@@ -87,7 +87,9 @@ function renderFailures(report: RunReport, m: Messages, style: SummaryStyle): st
   const { paint, verbose } = style;
   const failed = report.suites.flatMap((s) => s.checks).filter((c) => !c.passed && !c.skipped);
   const explained = verbose ? report.suites.flatMap((s) => s.checks).filter((c) => c.passed && c.detail) : [];
-  if (failed.length === 0 && explained.length === 0) return [paint.green(m.allPassed), ''];
+  if (failed.length === 0 && explained.length === 0) {
+    return report.suites.some((s) => s.checks.length > 0) ? [paint.green(m.allPassed), ''] : [];
+  }
   const lines = failed.length > 0 ? [paint.bold(m.failures)] : [];
   for (const check of [...failed, ...explained]) {
     const status = checkStatus(check);

@@ -34,12 +34,17 @@ export function formatDuration(ms: number): string {
 
 /**
  * Makes student-controlled text (received bytes, proxy output) safe to print: control characters other than
- * newline and tab become visible escapes, so a proxy cannot move the cursor or recolour a terminal.
+ * newline and tab, and bidirectional overrides, become visible escapes, so a proxy cannot move the cursor,
+ * recolour a terminal or reorder what a reader sees.
  */
 export function sanitizeText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => {
-    return `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
-  });
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => {
+      const code = ch.charCodeAt(0);
+      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+    },
+  );
 }
 
 /** Terminal columns a string takes: East Asian wide characters (Hangul, CJK) take two. */
