@@ -1,0 +1,75 @@
+import type { LoadResult, LoadSpec } from '../load/types.js';
+import { totalErrors } from '../load/types.js';
+import { readGroupCpuSeconds } from '../proc-stats.js';
+import type { BenchContext, BenchTarget } from '../targets/types.js';
+import { LARGE_OBJECT_BYTES, LARGE_OBJECT_PATH, SMALL_OBJECT_BYTES, SMALL_OBJECT_PATH } from '../workdir.js';
+import type { LoadShape } from './specs.js';
+import type { CellName, CellSample } from './types.js';
+
+export type RunLoad = (spec: LoadSpec) => Promise<LoadResult>;
+
+/** What to request for a cell through a target: absolute form via a proxy, origin form directly. */
+export function loadSpecFor(
+  cell: Exclude<CellName, 'idle'>,
+  target: BenchTarget,
+  port: number,
+  context: BenchContext,
+  shape: LoadShape,
+): LoadSpec {
+  const path = cell === 'large' ? LARGE_OBJECT_PATH : SMALL_OBJECT_PATH;
+  const host = `127.0.0.1:${context.origin.port}`;
+  return {
+    port,
+    target: target.isProxy ? `http://${host}${path}` : path,
+    host,
+    uniqueQuery: cell !== 'hit',
+    connections: shape.connections,
+    durationMs: shape.durationS * 1000,
+    timeoutMs: shape.timeoutMs,
+    minResponseBytes: cell === 'large' ? LARGE_OBJECT_BYTES : SMALL_OBJECT_BYTES,
+  };
+}
+
+/** Starts the target, warms it up, then measures one bounded load and the target's CPU time over it. */
+export async function measureLoadCell(
+  cell: Exclude<CellName, 'idle'>,
+  target: BenchTarget,
+  context: BenchContext,
+  shape: LoadShape,
+  runLoad: RunLoad,
+): Promise<CellSample> {
+  const started = await target.start(context);
+  try {
+    const spec = loadSpecFor(cell, target, started.port, context, shape);
+    // Warm-up: JIT, thread stacks, and for the hit cell the cache entry itself. Discarded.
+    await runLoad({ ...spec, durationMs: shape.warmupS * 1000 });
+    const cpuBeforeS = readGroupCpuSeconds(started.pid);
+    const result = await runLoad(spec);
+    const cpuS = readGroupCpuSeconds(started.pid) - cpuBeforeS;
+    const seconds = result.durationMs / 1000;
+    const errors = totalErrors(result);
+    const notes: string[] = [];
+    if (errors > 0)
+      notes.push(`${errors} errors (${JSON.stringify(result.errors)}) in ${result.requests} requests`);
+    if (result.requests === 0) notes.push('no request completed');
+    if (result.closesWithoutNotice) {
+      notes.push(
+        'closes after each response without "Connection: close" (wrk retries on the closed connection)',
+      );
+    }
+    return {
+      value: cell === 'large' ? result.bytes / 1e6 / seconds : result.requests / seconds,
+      extra: {
+        p50Ms: result.p50Ms,
+        p99Ms: result.p99Ms,
+        cpuUsPerRequest: result.requests > 0 ? (cpuS * 1e6) / result.requests : Number.NaN,
+        cpuPercent: (cpuS / seconds) * 100,
+        requests: result.requests,
+        errors,
+      },
+      notes,
+    };
+  } finally {
+    await started.stop();
+  }
+}

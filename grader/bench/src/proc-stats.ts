@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+
+/** Clock ticks per second used by utime/stime in /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_S = readClockTicks();
+
+function readClockTicks(): number {
+  try {
+    const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return ticks > 0 ? ticks : 100;
+  } catch {
+    return 100;
+  }
+}
+
+interface StatFields {
+  pgrp: number;
+  cpuTicks: number;
+}
+
+function readStat(pid: string): StatFields | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name sits in parentheses and may hold spaces; the numbered fields follow the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { pgrp: Number(fields[2]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every live process in the group led by `leaderPid` (the leader, its forks, helpers like squid's kids). */
+export function listGroupPids(leaderPid: number): string[] {
+  const pids: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    if (readStat(entry)?.pgrp === leaderPid) pids.push(entry);
+  }
+  return pids;
+}
+
+/** User + system CPU seconds of the whole group (threads included: /proc/<pid>/stat sums them). */
+export function readGroupCpuSeconds(leaderPid: number): number {
+  let ticks = 0;
+  for (const pid of listGroupPids(leaderPid)) ticks += readStat(pid)?.cpuTicks ?? 0;
+  return ticks / CLOCK_TICKS_PER_S;
+}
+
+/** Resident set size of the group in bytes: the sum of each process's VmRSS. */
+export function readGroupRssBytes(leaderPid: number): number {
+  let kib = 0;
+  for (const pid of listGroupPids(leaderPid)) {
+    try {
+      const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kib += Number(match?.[1] ?? 0);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return kib * 1024;
+}
+
+/** Open sockets held by the group (threads share one table; separate processes are added up). */
+export function countGroupSockets(leaderPid: number): number {
+  let sockets = 0;
+  for (const pid of listGroupPids(leaderPid)) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) sockets++;
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return sockets;
+}

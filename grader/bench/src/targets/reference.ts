@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { findFreePort, startListening } from './start-listening.js';
+import type { BenchContext, BenchTarget, StartedTarget } from './types.js';
+
+const mainOf = (context: BenchContext) => join(context.repoRoot, 'proxy', 'dist', 'main.js');
+
+async function prepareReference(context: BenchContext): Promise<string | undefined> {
+  return existsSync(mainOf(context)) ? undefined : `${mainOf(context)} is not built (npm run build)`;
+}
+
+async function startReference(context: BenchContext, extraArgs: readonly string[]): Promise<StartedTarget> {
+  const port = await findFreePort();
+  return startListening({
+    name: 'reference',
+    dir: context.workDir.makeDir('reference'),
+    port,
+    command: process.execPath,
+    args: [mainOf(context), String(port), '--host', '127.0.0.1', '--quiet', ...extraArgs],
+  });
+}
+
+/** The project's reference proxy as a student would run it: cache on, no per-exchange log. */
+export const referenceTarget: BenchTarget = {
+  name: 'reference',
+  label: 'reference (node)',
+  isProxy: true,
+  inHitCell: true,
+  prepare: prepareReference,
+  start: (context) => startReference(context, []),
+};
+
+/** The reference proxy with --no-cache: shows what filling the cache costs on every miss. */
+export const referenceNoCacheTarget: BenchTarget = {
+  name: 'reference-nocache',
+  label: 'reference --no-cache',
+  isProxy: true,
+  inHitCell: false,
+  prepare: prepareReference,
+  start: (context) => startReference(context, ['--no-cache']),
+};
