@@ -1,0 +1,111 @@
+import type { Bilingual, CheckOutcome } from '../types.js';
+import { compareBytes, excerpt } from './compare.js';
+import { parseResponse } from './parse-response.js';
+import type { RawResponse } from './raw-client.js';
+import { RESPONSE_HINTS as H } from './response-hints.js';
+
+export interface JudgeOptions {
+  /** What was fetched, for the sentence: 'the html page /home.html'. */
+  what: string;
+  /** The time limit the fetch had (for the timeout sentence). */
+  timeoutMs: number;
+  /** The fetch was expected to be a cache hit (changes the hints). */
+  cacheHit?: boolean;
+  /** The bytes are bodies only (no status line or headers to recognise). */
+  bodyOnly?: boolean;
+  reproduce?: string;
+}
+
+/**
+ * Judges a response received through the proxy against the origin's own bytes: equal, read to EOF, or a
+ * failed outcome saying what differed (truncation, trailing garbage, changed head or body) and what to fix.
+ */
+export function judgeResponse(
+  expected: RawResponse,
+  received: RawResponse,
+  options: JudgeOptions,
+): CheckOutcome {
+  const comparison = compareBytes(expected.bytes, received.bytes);
+  const fail = (detail: string, hint: Bilingual): CheckOutcome => ({
+    passed: false,
+    detail: `${options.what}: ${detail}`,
+    expected: comparison.expectedExcerpt,
+    received: comparison.receivedExcerpt,
+    hint,
+    ...(options.reproduce ? { reproduce: options.reproduce } : {}),
+  });
+  if (comparison.equal && !received.timedOut) return { passed: true };
+  if (received.bytes.length === 0) {
+    if (received.errorCode === 'ECONNREFUSED') return fail('the proxy refused the connection.', H.refused);
+    if (received.errorCode)
+      return fail(`the connection failed (${received.errorCode}) before any byte came.`, H.reset);
+    if (received.timedOut) return fail(`no byte came within ${options.timeoutMs} ms.`, H.nothing);
+    return fail('the proxy closed the connection without sending anything.', H.nothing);
+  }
+  if (comparison.equal) {
+    return fail(
+      `all ${expected.bytes.length} bytes came but the proxy did not close within ${options.timeoutMs} ms.`,
+      H.noClose,
+    );
+  }
+  const stopped = describeStop(received, options.timeoutMs);
+  const headEnd = options.bodyOnly ? 0 : (parseResponse(expected.bytes)?.headLength ?? 0);
+  const at = comparison.offset;
+  if (at === received.bytes.length) {
+    const hint =
+      expected.bytes[at] === 0
+        ? H.nulTruncation
+        : options.cacheHit
+          ? H.cacheTruncated
+          : stopped
+            ? H.stalled
+            : H.truncated;
+    return fail(`${comparison.summary}${stopped}${at < headEnd ? ' (inside the head)' : ''}.`, hint);
+  }
+  if (at === expected.bytes.length) {
+    return fail(`${comparison.summary}.`, options.cacheHit ? H.cacheTrailing : H.trailing);
+  }
+  if (at < headEnd) return describeHeadChange(expected.bytes, received.bytes, at, fail);
+  if (options.cacheHit) return fail(`${comparison.summary}${stopped}.`, H.cacheChanged);
+  const nul = expected.bytes[at] === 0 ? ' (a NUL byte in the original)' : '';
+  return fail(`${comparison.summary}${nul}${stopped}.`, nul ? H.nulTruncation : H.bodyChanged);
+}
+
+function describeStop(received: RawResponse, timeoutMs: number): string {
+  if (received.timedOut) return `, then nothing more within ${timeoutMs} ms`;
+  if (received.errorCode) return `, then the connection broke (${received.errorCode})`;
+  return '';
+}
+
+function describeHeadChange(
+  expected: Buffer,
+  received: Buffer,
+  offset: number,
+  fail: (detail: string, hint: Bilingual) => CheckOutcome,
+): CheckOutcome {
+  const expectedLine = lineAt(expected, offset);
+  const receivedLine = lineAt(received, offset);
+  const expectedStatus = lineAt(expected, 0);
+  const receivedStatus = lineAt(received, 0);
+  if (expectedStatus !== receivedStatus) {
+    const own = parseResponse(received)?.statusCode;
+    const hint = own !== undefined && own >= 400 ? H.proxyAnswered : H.headChanged;
+    return fail(
+      `the status line is ${JSON.stringify(receivedStatus)}, the origin sent ${JSON.stringify(expectedStatus)}.`,
+      hint,
+    );
+  }
+  return fail(
+    `the head differs at byte ${offset}: origin line ${JSON.stringify(expectedLine)}, received ${JSON.stringify(receivedLine)}.`,
+    H.headChanged,
+  );
+}
+
+/** The whole line (without CRLF) containing `offset`, cut to 120 characters. */
+function lineAt(bytes: Buffer, offset: number): string {
+  if (offset >= bytes.length) return excerpt(bytes, offset);
+  const start = bytes.lastIndexOf('\n', offset - 1) + 1;
+  let end = bytes.indexOf('\n', offset);
+  if (end < 0) end = bytes.length;
+  return bytes.subarray(start, end).toString('latin1').replace(/\r$/, '').slice(0, 120);
+}

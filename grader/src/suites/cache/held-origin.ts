@@ -1,0 +1,72 @@
+import net from 'node:net';
+
+export interface HeldOrigin {
+  readonly host: string;
+  readonly port: number;
+  url(path: string): string;
+  /** Request heads received so far. */
+  readonly requestCount: number;
+  close(): Promise<void>;
+}
+
+export interface HeldOriginOptions {
+  /** Hold every answer until this many requests have arrived… */
+  holdUntilRequests: number;
+  /** …or until this long after the first one arrived, whichever comes first. */
+  maxHoldMs: number;
+}
+
+/**
+ * An origin that answers every request with `response`, but holds the first answers until `holdUntilRequests`
+ * requests are waiting (or `maxHoldMs` passed): simultaneous misses of one object overlap for certain.
+ */
+export async function startHeldOrigin(response: Buffer, options: HeldOriginOptions): Promise<HeldOrigin> {
+  const sockets = new Set<net.Socket>();
+  const waiting: net.Socket[] = [];
+  let requestCount = 0;
+  let released = false;
+  let holdTimer: NodeJS.Timeout | undefined;
+  const release = () => {
+    released = true;
+    clearTimeout(holdTimer);
+    for (const socket of waiting.splice(0)) socket.end(response);
+  };
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    let head = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      if (head.includes('\r\n\r\n')) return;
+      head = Buffer.concat([head, chunk]);
+      if (!head.includes('\r\n\r\n')) return;
+      requestCount++;
+      if (released) return void socket.end(response);
+      waiting.push(socket);
+      holdTimer ??= setTimeout(release, options.maxHoldMs);
+      if (requestCount >= options.holdUntilRequests) release();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());
+  });
+  const port = (server.address() as net.AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    host: '127.0.0.1',
+    port,
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    get requestCount() {
+      return requestCount;
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clearTimeout(holdTimer);
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      });
+      return closing;
+    },
+  };
+}
