@@ -18,7 +18,9 @@ export function handleClient(client: Socket, context: ExchangeContext): void {
   const reader = new HeadReader();
   let readingHead = true;
 
+  let headTimedOut = false;
   const headTimer = setTimeout(() => {
+    headTimedOut = true;
     record.explain(`no complete request head within ${context.clientHeadTimeoutMs} ms`);
     client.destroy();
   }, context.clientHeadTimeoutMs);
@@ -28,7 +30,8 @@ export function handleClient(client: Socket, context: ExchangeContext): void {
   );
   client.once('close', () => {
     clearTimeout(headTimer);
-    record.silent = !reader.receivedAny;
+    // A connection that sent nothing and went away is a port probe, not an exchange: it is not logged.
+    record.silent = !reader.receivedAny && !headTimedOut;
     record.write(context.log);
   });
   client.on('end', () => {
@@ -39,14 +42,13 @@ export function handleClient(client: Socket, context: ExchangeContext): void {
   // One listener for the connection's whole life: bytes after the head are read and ignored.
   client.on('data', (chunk: Buffer) => {
     if (!readingHead) return;
-    let request: RequestHead;
     try {
       const result = reader.push(chunk);
       if (!result.done) return;
       readingHead = false;
       clearTimeout(headTimer);
       record.requestLine = result.lines[0] ?? '';
-      request = parseRequestHead(result.lines);
+      serveRequest(client, parseRequestHead(result.lines), record, context);
     } catch (error) {
       readingHead = false;
       clearTimeout(headTimer);
@@ -57,9 +59,7 @@ export function handleClient(client: Socket, context: ExchangeContext): void {
         record.explain(`internal error: ${error instanceof Error ? error.message : String(error)}`);
         client.destroy();
       }
-      return;
     }
-    serveRequest(client, request, record, context);
   });
 }
 

@@ -30,7 +30,11 @@ export class ExchangeRecord {
   write(sink: LogSink | undefined): void {
     if (this.written || this.silent || sink === undefined) return;
     this.written = true;
-    sink(this.format());
+    try {
+      sink(this.format());
+    } catch {
+      // A failing log sink must not take the exchange, or the process, down with it.
+    }
   }
 
   format(): string {
