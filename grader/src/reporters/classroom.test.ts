@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, onTestFinished } from 'vitest';
 import { type ClassroomResult, ClassroomReporter } from './classroom.js';
 import { captureStream } from './testing/capture.js';
 import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
@@ -12,7 +12,7 @@ function decode(line: string): ClassroomResult {
 }
 
 test('the result is appended to $GITHUB_OUTPUT as result=<base64 JSON> in the grading reporter shape', async () => {
-  const githubOutput = join(await tempDir(), 'github_output');
+  const githubOutput = join(await tempDir(onTestFinished), 'github_output');
   await writeFile(githubOutput, 'earlier=1\n');
   const { stream, text } = captureStream();
   const reporter = new ClassroomReporter({

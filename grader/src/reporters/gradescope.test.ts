@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, onTestFinished } from 'vitest';
 import { type GradescopeResults, GradescopeReporter, toGradescopeResults } from './gradescope.js';
 import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
 import { tempDir } from './testing/temp-dir.js';
 
 test('results.json has the documented fields, and its tests add up to the score', async () => {
   const report = buildFixtureReport();
-  const path = join(await tempDir(), 'results', 'results.json');
+  const path = join(await tempDir(onTestFinished), 'results', 'results.json');
   await new GradescopeReporter({ out: path, lang: 'en', color: false, verbose: false }).onRunEnd(report);
   const results = JSON.parse(await readFile(path, 'utf8')) as GradescopeResults;
   expect(Object.keys(results).sort()).toEqual([

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, onTestFinished } from 'vitest';
 import type { RunReport } from '../types.js';
 import { JsonReporter } from './json.js';
 import { captureStream } from './testing/capture.js';
@@ -11,7 +11,7 @@ const options = { lang: 'en', color: false, verbose: false } as const;
 
 test('the json report is the RunReport itself, pretty-printed, and reads back identical', async () => {
   const report = buildFixtureReport('ko');
-  const path = join(await tempDir(), 'nested', 'report.json');
+  const path = join(await tempDir(onTestFinished), 'nested', 'report.json');
   await new JsonReporter({ ...options, out: path }).onRunEnd(report);
   const text = await readFile(path, 'utf8');
   expect(text.split('\n')[1]).toBe('  "schemaVersion": 1,');

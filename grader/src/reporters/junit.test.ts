@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, onTestFinished } from 'vitest';
 import { JunitReporter } from './junit.js';
 import { buildFixtureReport, NASTY_DETAIL } from './testing/fixture-report.js';
 import { childElements, parseXml, textOf, type XmlElement } from './testing/parse-xml.js';
@@ -8,7 +8,7 @@ import { tempDir } from './testing/temp-dir.js';
 import { escapeXmlAttr, escapeXmlText, stripForbiddenXml } from './xml.js';
 
 async function writeJunit(lang: 'en' | 'ko'): Promise<{ xml: string; root: XmlElement }> {
-  const path = join(await tempDir(), 'junit.xml');
+  const path = join(await tempDir(onTestFinished), 'junit.xml');
   await new JunitReporter({ out: path, lang, color: false, verbose: false }).onRunEnd(
     buildFixtureReport(lang),
   );

@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, onTestFinished } from 'vitest';
 import { MarkdownReporter, renderMarkdown } from './markdown.js';
 import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
 import { tempDir } from './testing/temp-dir.js';
 
 test('the summary is appended to $GITHUB_STEP_SUMMARY with a score heading and a table per suite', async () => {
-  const summary = join(await tempDir(), 'step_summary.md');
+  const summary = join(await tempDir(onTestFinished), 'step_summary.md');
   await writeFile(summary, '# Earlier step\n');
   const report = buildFixtureReport();
   const env = { GITHUB_STEP_SUMMARY: summary };
@@ -42,7 +42,7 @@ test('"What to fix" lists each failed check with its detail and hint, escaped fo
 });
 
 test('an explicit file wins over $GITHUB_STEP_SUMMARY, and Korean labels are used for a Korean report', async () => {
-  const dir = await tempDir();
+  const dir = await tempDir(onTestFinished);
   const summary = join(dir, 'step_summary.md');
   const file = join(dir, 'report.md');
   const env = { GITHUB_STEP_SUMMARY: summary };

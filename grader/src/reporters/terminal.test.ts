@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, onTestFinished } from 'vitest';
 import type { RunReport } from '../types.js';
 import { TerminalReporter } from './terminal.js';
 import { captureStream } from './testing/capture.js';
@@ -77,7 +77,7 @@ test('Korean titles are padded by display width so the points column lines up', 
 });
 
 test('to a file, the whole transcript is written at the end of the run', async () => {
-  const path = join(await tempDir(), 'grade.txt');
+  const path = join(await tempDir(onTestFinished), 'grade.txt');
   await replay(
     new TerminalReporter({ out: path, lang: 'en', color: true, verbose: true }),
     buildFixtureReport(),

@@ -1,11 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
 
-/** A fresh directory removed when the current test finishes. */
-export async function tempDir(): Promise<string> {
+/**
+ * A fresh directory, removed by the cleanup it hands to `registerCleanup` (pass vitest's `onTestFinished`;
+ * taken as a parameter so that this file, built into dist/, never imports vitest).
+ */
+export async function tempDir(registerCleanup: (cleanup: () => Promise<void>) => void): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'proxylab-report-'));
-  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  registerCleanup(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
