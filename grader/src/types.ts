@@ -83,6 +83,8 @@ export interface SuiteDef {
 export interface Rubric {
   name: string;
   description?: string;
+  /** Restart the proxy between suites, as the CMU driver.sh does per phase. @default false */
+  freshTargetPerSuite?: boolean;
   suites: RubricSuite[];
 }
 

@@ -1,0 +1,47 @@
+import type { Bilingual, Lang } from './types.js';
+
+/** The language for student-facing text: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG). */
+export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export function pick(text: Bilingual, lang: Lang): string {
+  return text[lang] || text.en;
+}
+
+/** Runner messages that end up in reports. */
+export const runnerText = {
+  crashed: {
+    en: 'The proxy process died during this check',
+    ko: '이 검사 도중 프록시 프로세스가 종료되었습니다',
+  },
+  crashHint: {
+    en: 'A proxy must survive anything one client or origin does. Ignore SIGPIPE (signal(SIGPIPE, SIG_IGN)), treat EPIPE/ECONNRESET as the end of that one exchange, never exit() or abort on a bad request, and check every pointer before use.',
+    ko: '프록시는 클라이언트나 서버 하나가 무엇을 하든 살아 있어야 합니다. SIGPIPE를 무시하고(signal(SIGPIPE, SIG_IGN)), EPIPE/ECONNRESET은 그 교환만 끝내며, 잘못된 요청에 exit()나 abort를 하지 말고, 포인터를 사용하기 전에 확인하세요.',
+  },
+  notStarted: {
+    en: 'Not run: the proxy could not be started',
+    ko: '실행되지 않음: 프록시를 시작할 수 없었습니다',
+  },
+  notStartedHint: {
+    en: 'Your proxy must build with make and listen on the port given as its first argument (./proxy <port>). Read the build output and the proxy output in this report.',
+    ko: '프록시는 make로 빌드되고 첫 번째 인자로 받은 포트(./proxy <port>)에서 listen해야 합니다. 보고서의 빌드 출력과 프록시 출력을 확인하세요.',
+  },
+  budget: {
+    en: 'Not run: the time budget of the whole run was used up by earlier checks',
+    ko: '실행되지 않음: 앞선 검사들이 전체 시간 예산을 모두 사용했습니다',
+  },
+  timeoutHint: {
+    en: 'The proxy did not answer in time. Does it finish relaying and close the connection when the origin closes? Does one exchange block the others?',
+    ko: '프록시가 제시간에 응답하지 않았습니다. 서버가 연결을 닫으면 전달을 마치고 연결을 닫나요? 한 요청이 다른 요청을 막고 있지는 않나요?',
+  },
+  noPid: {
+    en: 'Skipped: the proxy runs outside the grader, so its open file descriptors cannot be counted',
+    ko: '건너뜀: 프록시가 채점기 밖에서 실행되어 열린 파일 디스크립터를 셀 수 없습니다',
+  },
+  dead: {
+    en: 'Not run: the proxy stopped and cannot be restarted by the grader',
+    ko: '실행되지 않음: 프록시가 멈췄고 채점기가 다시 시작할 수 없습니다',
+  },
+} satisfies Record<string, Bilingual>;

@@ -1,0 +1,87 @@
+import { describeSignal } from '../harness/process-group.js';
+import { pick, runnerText } from '../i18n.js';
+import { suiteTitle } from '../suites/index.js';
+import type { CheckDef, CheckResult, CrashInfo, Lang, RubricSuite, SuiteResult } from '../types.js';
+import type { CheckRun } from './run-check.js';
+
+/** Turns what a check returned (and whether the proxy died meanwhile) into its scored result. */
+export function checkResult(
+  check: CheckDef,
+  points: number,
+  lang: Lang,
+  run: CheckRun,
+  crash: CrashInfo | undefined,
+): CheckResult {
+  const { outcome } = run;
+  if (outcome.skipped) {
+    return { ...notRunResult(check, 0, lang, {}), skipped: outcome.skipped, durationMs: run.durationMs };
+  }
+  const passed = outcome.passed && !crash && !run.timedOut;
+  let detail = outcome.detail;
+  let hint = outcome.hint ? pick(outcome.hint, lang) : undefined;
+  if (crash) {
+    const how = crash.signal
+      ? `killed by ${describeSignal(crash.signal)}`
+      : `exited with code ${crash.exitCode}`;
+    detail = `${pick(runnerText.crashed, lang)} (${how}).${detail ? ` ${detail}` : ''}`;
+    hint = pick(runnerText.crashHint, lang);
+  } else if (!passed) {
+    hint ??= pick(run.timedOut ? runnerText.timeoutHint : check.hint, lang);
+  }
+  return {
+    id: check.id,
+    title: pick(check.title, lang),
+    passed,
+    score: passed ? points : 0,
+    maxScore: points,
+    durationMs: run.durationMs,
+    timedOut: run.timedOut,
+    detail: passed ? outcome.detail : detail,
+    expected: passed ? undefined : outcome.expected,
+    received: passed ? undefined : outcome.received,
+    hint: passed ? undefined : hint,
+    reproduce: passed ? undefined : outcome.reproduce,
+    crash,
+  };
+}
+
+/** A check that could not run: worth 0 of `points`. */
+export function notRunResult(
+  check: CheckDef,
+  points: number,
+  lang: Lang,
+  why: { detail?: string; hint?: string },
+): CheckResult {
+  return {
+    id: check.id,
+    title: pick(check.title, lang),
+    passed: false,
+    score: 0,
+    maxScore: points,
+    durationMs: 0,
+    timedOut: false,
+    detail: why.detail,
+    hint: why.hint,
+  };
+}
+
+/** Sums a suite: points of passed checks, or all-or-nothing; skipped checks count neither way. */
+export function suiteResult(
+  rubricSuite: RubricSuite,
+  checks: CheckResult[],
+  lang: Lang,
+  durationMs: number,
+): SuiteResult {
+  const maxScore = checks.reduce((n, c) => n + c.maxScore, 0);
+  const earned = checks.reduce((n, c) => n + c.score, 0);
+  const allPassed = checks.every((c) => c.passed || c.skipped);
+  const score = rubricSuite.scoring === 'all-or-nothing' ? (allPassed ? maxScore : 0) : earned;
+  return {
+    id: rubricSuite.id,
+    title: pick(suiteTitle(rubricSuite.id), lang),
+    score,
+    maxScore,
+    durationMs,
+    checks,
+  };
+}

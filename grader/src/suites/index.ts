@@ -1,0 +1,19 @@
+import type { Bilingual, CheckDef, SuiteDef, SuiteId } from '../types.js';
+import { basicSuite } from './basic.js';
+import { cacheSuite } from './cache.js';
+import { cmuChecks } from './cmu.js';
+import { concurrencySuite } from './concurrency.js';
+import { robustnessSuite } from './robustness.js';
+
+export const suites: readonly SuiteDef[] = [basicSuite, concurrencySuite, robustnessSuite, cacheSuite];
+
+export const SUITE_IDS: readonly SuiteId[] = ['basic', 'concurrency', 'robustness', 'cache'];
+
+export function suiteTitle(id: SuiteId): Bilingual {
+  return suites.find((suite) => suite.id === id)?.title ?? { en: id, ko: id };
+}
+
+/** Every check the grader knows, by id (the default suites' and the CMU-compatible ones). */
+export const checkRegistry: ReadonlyMap<string, CheckDef> = new Map(
+  [...suites.flatMap((suite) => suite.checks), ...cmuChecks].map((check) => [check.id, check]),
+);
