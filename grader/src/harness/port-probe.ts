@@ -68,3 +68,39 @@ export async function waitForListening(
   }
   return options.gaveUp() ? 'gave-up' : 'timeout';
 }
+
+/** TCP states (from /proc/net/tcp) in which the proxy still owes work to a client: ESTABLISHED, CLOSE_WAIT. */
+const OPEN_STATES = new Set(['01', '08']);
+
+/** Linux: how many accepted connections on local `port` the proxy has not closed yet; undefined without /proc. */
+export async function openConnections(port: number): Promise<number | undefined> {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  let seen = false;
+  let count = 0;
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    try {
+      const table = await readFile(file, 'latin1');
+      seen = true;
+      for (const row of table.split('\n').slice(1)) {
+        const fields = row.trim().split(/\s+/);
+        if (fields[1]?.endsWith(hex) && OPEN_STATES.has(fields[3] ?? '')) count++;
+      }
+    } catch {
+      // no such table on this OS
+    }
+  }
+  return seen ? count : undefined;
+}
+
+/**
+ * Waits (bounded) until the proxy has closed every client connection of the check that just ended, so that
+ * whatever those exchanges do to it (a SIGPIPE on a late write) happens before its liveness is judged.
+ */
+export async function waitForQuiescence(port: number, options: { timeoutMs: number; gaveUp: () => boolean }) {
+  const deadline = performance.now() + options.timeoutMs;
+  while (performance.now() < deadline && !options.gaveUp()) {
+    const open = await openConnections(port);
+    if (open === undefined || open === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

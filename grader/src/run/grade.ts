@@ -1,5 +1,6 @@
 import { createHarness } from '../harness/create-harness.js';
 import type { Harness } from '../harness/harness.js';
+import { waitForQuiescence } from '../harness/port-probe.js';
 import { describeSignal } from '../harness/process-group.js';
 import { pick, runnerText } from '../i18n.js';
 import type { StartedTarget, Target } from '../targets/target.js';
@@ -108,6 +109,13 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
             timeoutScale: scale,
             log,
           });
+          if (current.pid !== undefined) {
+            const { pid } = current;
+            await waitForQuiescence(current.endpoint.port, {
+              timeoutMs: 1000 * scale,
+              gaveUp: () => current?.exited() !== undefined || pid === undefined,
+            });
+          }
           const alive = await current.isAlive();
           const crash: CrashInfo | undefined = alive ? undefined : (current.exited() ?? undefined);
           result = checkResult(check, points, lang, run, crash);
