@@ -60,7 +60,13 @@ export function judgeResponse(
           : stopped
             ? H.stalled
             : H.truncated;
-    return fail(`${comparison.summary}${stopped}${at < headEnd ? ' (inside the head)' : ''}.`, hint);
+    const where =
+      at < headEnd
+        ? ' (inside the head)'
+        : expected.bytes[at] === 0
+          ? `, just before a NUL byte of the original`
+          : '';
+    return fail(`${comparison.summary}${where}${stopped}.`, hint);
   }
   if (at === expected.bytes.length) {
     return fail(`${comparison.summary}.`, options.cacheHit ? H.cacheTrailing : H.trailing);
@@ -104,7 +110,7 @@ function describeHeadChange(
 /** The whole line (without CRLF) containing `offset`, cut to 120 characters. */
 function lineAt(bytes: Buffer, offset: number): string {
   if (offset >= bytes.length) return excerpt(bytes, offset);
-  const start = bytes.lastIndexOf('\n', offset - 1) + 1;
+  const start = offset === 0 ? 0 : bytes.lastIndexOf('\n', offset - 1) + 1;
   let end = bytes.indexOf('\n', offset);
   if (end < 0) end = bytes.length;
   return bytes.subarray(start, end).toString('latin1').replace(/\r$/, '').slice(0, 120);

@@ -6,7 +6,8 @@ export interface Capture {
   bytes: Buffer;
   /** False when no connection arrived within the wait. */
   connected: boolean;
-  /** How the capture ended: the proxy closed its side, the linger after our response ran out, or the wait did. */
+  /** How the capture ended: the proxy closed its side, the linger after our response ran out, the wait ran out;
+   *  'none': no connection, or still open when only the head was awaited. */
   end: 'closed' | 'linger' | 'timeout' | 'none';
 }
 
@@ -14,6 +15,8 @@ export interface CaptureOptions {
   /** Longest wait for the connection and its end. @default 5000 */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** 'head': resolve once the blank line arrived; 'close' (default): wait for the proxy's close or the linger. */
+  until?: 'head' | 'close';
 }
 
 export interface RecordingOrigin {
@@ -38,6 +41,8 @@ interface Connection {
   chunks: Buffer[];
   end: Capture['end'];
   finished: Promise<void>;
+  /** Settles once the head's blank line arrived (or the connection finished without one). */
+  headArrived: Promise<void>;
 }
 
 /** A Tiny-like fixed answer: small text body with Content-length. */
@@ -68,7 +73,11 @@ export async function startRecordingOrigin(
   const server = net.createServer({ allowHalfOpen: true }, (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    const connection: Connection = { chunks: [], end: 'none', finished: Promise.resolve() };
+    let headSeen: () => void = () => {};
+    const headArrived = new Promise<void>((resolve) => {
+      headSeen = resolve;
+    });
+    const connection: Connection = { chunks: [], end: 'none', finished: Promise.resolve(), headArrived };
     connection.finished = new Promise<void>((resolve) => {
       let answered = false;
       let linger: NodeJS.Timeout | undefined;
@@ -78,12 +87,14 @@ export async function startRecordingOrigin(
         clearTimeout(linger);
         // a proxy that half-closed still gets the rest of our answer; every other ending drops the socket
         if (end !== 'closed' || !answered) socket.destroy();
+        headSeen();
         resolve();
       };
       socket.on('data', (chunk: Buffer) => {
         connection.chunks.push(chunk);
         if (answered || !Buffer.concat(connection.chunks).includes('\r\n\r\n')) return;
         answered = true;
+        headSeen();
         socket.end(response);
         linger = setTimeout(() => finish('linger'), lingerMs);
       });
@@ -112,7 +123,8 @@ export async function startRecordingOrigin(
         }
       }
       const connection = connections[index] as Connection;
-      const outcome = await Promise.race([connection.finished, deadline.expired]);
+      const awaited = captureOptions.until === 'head' ? connection.headArrived : connection.finished;
+      const outcome = await Promise.race([awaited, deadline.expired]);
       return {
         bytes: Buffer.concat(connection.chunks),
         connected: true,

@@ -100,10 +100,19 @@ const nopCheck: CheckDef = {
   },
   async run(ctx) {
     const nop = await startNopListener();
-    ctx.defer(() => nop.close());
-    void fetchViaProxy(ctx.proxy, `http://127.0.0.1:${nop.port}/`, {
+    const stopHanging = new AbortController();
+    const hanging = fetchViaProxy(ctx.proxy, `http://127.0.0.1:${nop.port}/`, {
       timeoutMs: ctx.timeoutMs(60_000),
-      signal: ctx.signal,
+      signal: stopHanging.signal,
+    });
+    // Release the nop server first and let the proxy answer its still-connected client (bounded), so a proxy
+    // that dies on SIGPIPE is not killed by this check's cleanup: driver.sh never tests that.
+    ctx.defer(async () => {
+      await nop.close();
+      const settle = deadlineOf(ctx.timeoutMs(1000));
+      await Promise.race([hanging, settle.expired]);
+      settle.cancel();
+      stopHanging.abort();
     });
     // Give the proxy a bounded moment to take the hanging request to the nop server first, as driver.sh does.
     const deadline = deadlineOf(ctx.timeoutMs(2000), ctx.signal);

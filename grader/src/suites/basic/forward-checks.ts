@@ -208,7 +208,10 @@ export const nothingAfterHeadCheck: CheckDef = {
     ko: '만든 헤더의 바이트만 정확히 쓰세요(버퍼 크기가 아니라 그 길이만큼). 끝에는 빈 줄 하나만.',
   },
   async run(ctx) {
-    const recorded = await recordForwarded(ctx, { path: `/rec/after-${tokenFor(ctx, 'after')}.html` });
+    const recorded = await recordForwarded(ctx, {
+      path: `/rec/after-${tokenFor(ctx, 'after')}.html`,
+      untilClose: true,
+    });
     const missing = describeMissingHead(ctx, recorded);
     if (missing) return missing;
     const { after } = recorded.head;

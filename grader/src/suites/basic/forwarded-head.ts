@@ -63,6 +63,8 @@ export interface RecordOptions {
   headers?: HeaderList;
   /** The client's Host header, built from the recording origin's port; null: the client sends none. */
   hostHeader?: ((originPort: number) => string) | null;
+  /** Wait for the proxy to close its origin connection (to see bytes after the head). @default false */
+  untilClose?: boolean;
 }
 
 /** Sends one request through the proxy to a fresh recording origin and returns what the origin received. */
@@ -80,7 +82,7 @@ export async function recordForwarded(ctx: CheckContext, options: RecordOptions)
   ctx.log(`→ ${request.split('\r\n')[0]} via ${ctx.proxy.host}:${ctx.proxy.port}`);
   const [response, capture] = await Promise.all([
     exchange(ctx.proxy, request, { timeoutMs, signal: ctx.signal }),
-    origin.nextCapture({ timeoutMs, signal: ctx.signal }),
+    origin.nextCapture({ timeoutMs, signal: ctx.signal, until: options.untilClose ? 'close' : 'head' }),
   ]);
   const head = parseForwardedHead(capture.bytes);
   ctx.log(`origin received: ${JSON.stringify(head.requestLine)} + ${head.headerLines.length} header lines`);

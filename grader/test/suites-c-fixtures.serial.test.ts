@@ -1,0 +1,103 @@
+// The basic, cache and CMU checks against the C fixture submissions (built with make, run as ./proxy <port>):
+// the correct one passes everything, each flawed one loses exactly the checks its flaw should cost.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createHarness } from '../src/harness/create-harness.js';
+import type { Harness } from '../src/harness/harness.js';
+import { findFreePort, waitForListening } from '../src/harness/port-probe.js';
+import { spawnGroup } from '../src/harness/process-group.js';
+import { runCheck } from '../src/run/run-check.js';
+import { basicSuite } from '../src/suites/basic.js';
+import { cacheSuite } from '../src/suites/cache.js';
+import { cmuChecks } from '../src/suites/cmu.js';
+
+const SUBMISSIONS = join(import.meta.dirname, 'fixtures', 'submissions');
+const CHECKS = [...basicSuite.checks, ...cacheSuite.checks, ...cmuChecks];
+
+const EXPECTED_LOSSES: Record<string, string[]> = {
+  correct: [],
+  'http11-no-close': ['basic.request-line', 'basic.required-headers'],
+  'drop-headers': ['basic.header-passthrough'],
+  'wrong-host-header': ['basic.host-header'],
+  'string-relay': [
+    'basic.binary-small',
+    'basic.binary-large',
+    'basic.binary-huge',
+    'cache.hit-binary',
+    'cache.no-large-object',
+    'cache.lru-eviction',
+    'cache.concurrent-hits',
+    'cache.one-copy',
+    'basic.cmu-jpeg',
+    'basic.cmu-exe',
+  ],
+  'no-cache': [
+    'cache.hit-text',
+    'cache.hit-binary',
+    'cache.lru-eviction',
+    'cache.concurrent-hits',
+    'cache.one-copy',
+    'cache.cmu-origin-stopped',
+  ],
+  'cache-trailing-garbage': [
+    'basic.default-path',
+    'cache.hit-text',
+    'cache.hit-binary',
+    'cache.lru-eviction',
+    'cache.distinct-keys',
+    'cache.concurrent-hits',
+    'cache.one-copy',
+  ],
+  'cache-no-size-limit': ['cache.no-large-object'],
+  'cache-duplicates': ['cache.one-copy'],
+  // checks run in suite order: by lru-eviction the cache is full of earlier objects, which are never evicted
+  'cache-no-eviction': ['cache.lru-eviction', 'cache.concurrent-hits', 'cache.one-copy'],
+  sequential: ['concurrency.cmu-nop'],
+  'global-lock': ['concurrency.cmu-nop'],
+  // flaws no check here is about: these checks must not trip them (e.g. by hanging up on the proxy)
+  sigpipe: [],
+  'exit-on-write-error': [],
+  'fd-leak': [],
+};
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await createHarness({ seed: 'c-fixtures' });
+  await Promise.all(
+    Object.keys(EXPECTED_LOSSES).map((name) =>
+      promisify(execFile)('make', ['-s', '-C', join(SUBMISSIONS, name)]),
+    ),
+  );
+}, 120_000);
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('the C fixture submissions', () => {
+  for (const [name, losses] of Object.entries(EXPECTED_LOSSES)) {
+    it(`"${name}" loses exactly ${losses.length ? losses.join(', ') : 'nothing'}`, async () => {
+      const port = await findFreePort();
+      const proxy = spawnGroup(['./proxy', String(port)], { cwd: join(SUBMISSIONS, name) });
+      onTestFinished(() => proxy.kill());
+      const ready = await waitForListening('127.0.0.1', port, {
+        timeoutMs: 10_000,
+        gaveUp: () => !!proxy.exited(),
+      });
+      expect(ready).toBe('ready');
+      const failed = new Map<string, string>();
+      for (const check of CHECKS) {
+        const run = await runCheck(check, {
+          proxy: { host: '127.0.0.1', port },
+          harness,
+          proxyPid: proxy.pid,
+        });
+        if (!run.outcome.passed) failed.set(check.id, run.outcome.detail ?? '');
+      }
+      expect([...failed.keys()].sort(), [...failed.entries()].join('\n')).toEqual([...losses].sort());
+      expect(proxy.exited()).toBeUndefined();
+    });
+  }
+});
