@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // `npm run bench [-- grade] [options]`: see options.ts for the flags. A benchmark program, not a test.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gradeGoals, renderGradeTable, summariseGrading } from './grade/report-grade.js';
 import { runGradeBench } from './grade/run-grade-bench.js';
 import { type BenchOptions, parseBenchOptions, USAGE } from './options.js';
 import { killAllGroups } from './process-groups.js';
+import { renderProfiles } from './profile/report-profile.js';
+import { type CellProfile, profileCell } from './profile/run-profile.js';
 import { evaluateBenchGoals } from './report/goals.js';
 import { summariseCell } from './report/summarise.js';
 import { renderSvg } from './report/svg.js';
 import { renderBenchTables } from './report/table.js';
 import { runBench } from './run-bench.js';
+import { startBenchSetup } from './setup.js';
 import { createWorkDir, type WorkDir } from './workdir.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -47,6 +50,33 @@ async function benchGrading(options: BenchOptions, workDir: WorkDir): Promise<vo
   writeOutput(options.jsonFile, `${JSON.stringify(report, null, 2)}\n`);
 }
 
+async function profileReference(options: BenchOptions, workDir: WorkDir): Promise<void> {
+  const setup = await startBenchSetup(options, REPO_ROOT, workDir, progress);
+  const profiles: CellProfile[] = [];
+  try {
+    for (const cell of options.cells) {
+      if (cell === 'idle') continue;
+      progress(`profiling the reference proxy: ${cell}`);
+      profiles.push(
+        await profileCell(
+          cell,
+          setup.context,
+          setup.load.run,
+          options.quick,
+          join(REPO_ROOT, 'bench-out', 'profiles'),
+        ),
+      );
+    }
+  } finally {
+    await setup.stop();
+  }
+  process.stdout.write(`\n${renderProfiles(profiles)}`);
+  writeOutput(
+    options.jsonFile,
+    `${JSON.stringify({ schemaVersion: 1, loadTool: setup.load.tool, profiles }, null, 2)}\n`,
+  );
+}
+
 async function main(): Promise<number> {
   let options: BenchOptions | undefined;
   try {
@@ -74,6 +104,7 @@ async function main(): Promise<number> {
   }
   try {
     if (options.mode === 'grade') await benchGrading(options, workDir);
+    else if (options.mode === 'profile') await profileReference(options, workDir);
     else await benchProxies(options, workDir);
     return 0;
   } catch (error) {

@@ -4,11 +4,13 @@ import { CELL_NAMES } from './cells/specs.js';
 import type { CellName } from './cells/types.js';
 import { TARGET_NAMES, type TargetName } from './targets/index.js';
 
-export const USAGE = `Usage: npm run bench [-- [grade] [options]]
+export const USAGE = `Usage: npm run bench [-- [grade|profile] [options]]
 
 Measures, on 127.0.0.1 only, a static origin directly (nginx, else tiny-server), the reference proxy,
-the correct C submission, and tinyproxy/squid when installed. With "grade": times grading the reference
-proxy with the default and cmu rubrics, per suite.
+the correct C submission, and tinyproxy/squid when installed.
+  grade     times grading the reference proxy with the default and cmu rubrics, per suite
+  profile   runs the load cells against the reference under node --cpu-prof and shows where the CPU
+            time goes (profiles saved in bench-out/profiles/ for Chrome DevTools)
 
 Options:
   --repeats <n>        repeats of each cell (default 3; 1 with --quick)
@@ -18,13 +20,13 @@ Options:
   --load <tool>        wrk or node (default: wrk when installed)
   --origin <kind>      nginx or tiny (default: nginx when installed)
   --idle <n>           idle connections in the idle cell (default 1000)
-  --json <file>        JSON report (default bench-out/bench.json, or bench-out/grade.json)
+  --json <file>        JSON report (default bench-out/<bench|grade|profile>.json)
   --svg <file>         SVG chart (default bench-out/bench.svg)
   -h, --help           show this help
 `;
 
 export interface BenchOptions {
-  mode: 'bench' | 'grade';
+  mode: 'bench' | 'grade' | 'profile';
   repeats: number;
   quick: boolean;
   cells: CellName[];
@@ -72,10 +74,11 @@ export function parseBenchOptions(argv: readonly string[], repoRoot: string): Be
     },
   });
   if (values.help) return undefined;
-  if (positionals.length > 1 || (positionals[0] !== undefined && positionals[0] !== 'grade')) {
-    throw new Error(`unexpected argument "${positionals.join(' ')}" (the only command is "grade")`);
+  const command = positionals[0] ?? 'bench';
+  if (positionals.length > 1 || !['bench', 'grade', 'profile'].includes(command)) {
+    throw new Error(`unexpected argument "${positionals.join(' ')}" (commands: grade, profile)`);
   }
-  const mode = positionals[0] === 'grade' ? 'grade' : 'bench';
+  const mode = command as BenchOptions['mode'];
   const quick = values.quick ?? false;
   const only = (values.only ?? '')
     .split(',')
@@ -100,9 +103,7 @@ export function parseBenchOptions(argv: readonly string[], repoRoot: string): Be
     load: readChoice('--load', values.load, ['wrk', 'node'] as const),
     origin: readChoice('--origin', values.origin, ['nginx', 'tiny'] as const),
     idleConnections: values.idle === undefined ? 1000 : readPositiveInteger('--idle', values.idle),
-    jsonFile: values.json
-      ? inRepo(values.json)
-      : join(repoRoot, 'bench-out', mode === 'grade' ? 'grade.json' : 'bench.json'),
+    jsonFile: values.json ? inRepo(values.json) : join(repoRoot, 'bench-out', `${mode}.json`),
     svgFile: values.svg ? inRepo(values.svg) : join(repoRoot, 'bench-out', 'bench.svg'),
   };
 }

@@ -15,7 +15,8 @@ function readClockTicks(): number {
 
 interface StatFields {
   pgrp: number;
-  cpuTicks: number;
+  userTicks: number;
+  systemTicks: number;
 }
 
 function readStat(pid: string): StatFields | undefined {
@@ -23,7 +24,7 @@ function readStat(pid: string): StatFields | undefined {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name sits in parentheses and may hold spaces; the numbered fields follow the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { pgrp: Number(fields[2]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
+    return { pgrp: Number(fields[2]), userTicks: Number(fields[11]), systemTicks: Number(fields[12]) };
   } catch {
     return undefined;
   }
@@ -39,11 +40,27 @@ export function listGroupPids(leaderPid: number): string[] {
   return pids;
 }
 
-/** User + system CPU seconds of the whole group (threads included: /proc/<pid>/stat sums them). */
+export interface CpuTimes {
+  userS: number;
+  systemS: number;
+}
+
+/** User and system CPU seconds of the whole group (threads included: /proc/<pid>/stat sums them). */
+export function readGroupCpuTimes(leaderPid: number): CpuTimes {
+  let userTicks = 0;
+  let systemTicks = 0;
+  for (const pid of listGroupPids(leaderPid)) {
+    const stat = readStat(pid);
+    userTicks += stat?.userTicks ?? 0;
+    systemTicks += stat?.systemTicks ?? 0;
+  }
+  return { userS: userTicks / CLOCK_TICKS_PER_S, systemS: systemTicks / CLOCK_TICKS_PER_S };
+}
+
+/** User + system CPU seconds of the whole group. */
 export function readGroupCpuSeconds(leaderPid: number): number {
-  let ticks = 0;
-  for (const pid of listGroupPids(leaderPid)) ticks += readStat(pid)?.cpuTicks ?? 0;
-  return ticks / CLOCK_TICKS_PER_S;
+  const { userS, systemS } = readGroupCpuTimes(leaderPid);
+  return userS + systemS;
 }
 
 /** Resident set size of the group in bytes: the sum of each process's VmRSS. */
@@ -79,4 +96,21 @@ export function countGroupSockets(leaderPid: number): number {
     }
   }
   return sockets;
+}
+
+/**
+ * Follows the CPU time of a short-lived group (the load generator) by polling, since a process's
+ * counters vanish when it exits. `last()` is the final reading: at most `intervalMs` of work is missed.
+ */
+export function followGroupCpu(leaderPid: number, intervalMs = 100): { last(): number; stop(): void } {
+  let seconds = 0;
+  const read = () => {
+    const now = readGroupCpuSeconds(leaderPid);
+    if (now > seconds) seconds = now;
+  };
+  const timer = setInterval(read, intervalMs);
+  return {
+    last: () => seconds,
+    stop: () => clearInterval(timer),
+  };
 }

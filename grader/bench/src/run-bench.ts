@@ -3,11 +3,9 @@ import { measureIdleCell } from './cells/measure-idle.js';
 import { measureLoadCell, type RunLoad } from './cells/measure-load.js';
 import { CELL_SPECS, loadShapeOf } from './cells/specs.js';
 import type { CellName, CellRun, CellSample } from './cells/types.js';
-import { runNodeLoad } from './load/node-load.js';
-import { runWrk } from './load/wrk.js';
 import type { BenchOptions } from './options.js';
-import { findProgram, readVersion } from './targets/find-program.js';
-import { ALL_TARGETS, type BenchContext, type BenchTarget, startOrigin } from './targets/index.js';
+import { startBenchSetup } from './setup.js';
+import { ALL_TARGETS, type BenchContext, type BenchTarget } from './targets/index.js';
 import type { WorkDir } from './workdir.js';
 
 export interface BenchRun {
@@ -28,15 +26,6 @@ export interface BenchRun {
 }
 
 type Progress = (line: string) => void;
-
-function chooseLoad(options: BenchOptions, workDir: WorkDir): { tool: string; run: RunLoad } {
-  const wrk = options.load === 'node' ? undefined : findProgram('wrk');
-  if (options.load === 'wrk' && !wrk) throw new Error('--load wrk: wrk is not installed');
-  if (!wrk) return { tool: 'node load generator', run: runNodeLoad };
-  const scriptDir = workDir.makeDir('wrk');
-  const version = readVersion(wrk, ['-v'], /wrk (\S+)/) ?? '';
-  return { tool: `wrk ${version}`.trim(), run: (spec) => runWrk(wrk, spec, scriptDir) };
-}
 
 function describeSetup(cell: CellName, options: BenchOptions, tool: string): string {
   if (cell === 'idle') {
@@ -71,13 +60,8 @@ export async function runBench(
 ): Promise<BenchRun> {
   const startedAt = new Date();
   const loadAverageBefore = loadavg();
-  const load = chooseLoad(options, workDir);
-  const originKind = options.origin ?? (findProgram('nginx') ? 'nginx' : 'tiny');
-  if (options.origin === 'nginx' && !findProgram('nginx'))
-    throw new Error('--origin nginx: nginx is not installed');
-  const origin = await startOrigin(repoRoot, workDir, originKind === 'tiny');
-  const context: BenchContext = { repoRoot, workDir, origin };
-  progress(`origin: ${origin.label} on 127.0.0.1:${origin.port}; load: ${load.tool}`);
+  const setup = await startBenchSetup(options, repoRoot, workDir, progress);
+  const { context, load } = setup;
   try {
     const skipped: BenchRun['skipped'] = [];
     const targets: BenchTarget[] = [];
@@ -119,12 +103,12 @@ export async function runBench(
         loadAverageAfter: loadavg(),
       },
       loadTool: load.tool,
-      origin: origin.label,
+      origin: context.origin.label,
       repeats: options.repeats,
       skipped,
       cells,
     };
   } finally {
-    await origin.process.stop();
+    await setup.stop();
   }
 }

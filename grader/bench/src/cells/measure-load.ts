@@ -1,6 +1,6 @@
 import type { LoadResult, LoadSpec } from '../load/types.js';
 import { totalErrors } from '../load/types.js';
-import { readGroupCpuSeconds } from '../proc-stats.js';
+import { readGroupCpuTimes } from '../proc-stats.js';
 import type { BenchContext, BenchTarget } from '../targets/types.js';
 import { LARGE_OBJECT_BYTES, LARGE_OBJECT_PATH, SMALL_OBJECT_BYTES, SMALL_OBJECT_PATH } from '../workdir.js';
 import type { LoadShape } from './specs.js';
@@ -43,15 +43,23 @@ export async function measureLoadCell(
     const spec = loadSpecFor(cell, target, started.port, context, shape);
     // Warm-up: JIT, thread stacks, and for the hit cell the cache entry itself. Discarded.
     await runLoad({ ...spec, durationMs: shape.warmupS * 1000 });
-    const cpuBeforeS = readGroupCpuSeconds(started.pid);
+    const before = readGroupCpuTimes(started.pid);
     const result = await runLoad(spec);
-    const cpuS = readGroupCpuSeconds(started.pid) - cpuBeforeS;
+    const after = readGroupCpuTimes(started.pid);
+    const userS = after.userS - before.userS;
+    const systemS = after.systemS - before.systemS;
+    const cpuS = userS + systemS;
     const seconds = result.durationMs / 1000;
     const errors = totalErrors(result);
     const notes: string[] = [];
     if (errors > 0)
       notes.push(`${errors} errors (${JSON.stringify(result.errors)}) in ${result.requests} requests`);
     if (result.requests === 0) notes.push('no request completed');
+    if (result.loadCpuS / seconds > 0.9) {
+      notes.push(
+        `the load generator used ${Math.round((result.loadCpuS / seconds) * 100)}% of a core: it may be the limit`,
+      );
+    }
     if (result.closesWithoutNotice) {
       notes.push(
         'closes after each response without "Connection: close" (wrk retries on the closed connection)',
@@ -63,7 +71,11 @@ export async function measureLoadCell(
         p50Ms: result.p50Ms,
         p99Ms: result.p99Ms,
         cpuUsPerRequest: result.requests > 0 ? (cpuS * 1e6) / result.requests : Number.NaN,
+        // user vs kernel: the kernel's share (sockets, copies) is much the same for every proxy
+        userUsPerRequest: result.requests > 0 ? (userS * 1e6) / result.requests : Number.NaN,
+        systemUsPerRequest: result.requests > 0 ? (systemS * 1e6) / result.requests : Number.NaN,
         cpuPercent: (cpuS / seconds) * 100,
+        loadCpuPercent: (result.loadCpuS / seconds) * 100,
         requests: result.requests,
         errors,
       },

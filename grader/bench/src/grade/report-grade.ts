@@ -8,6 +8,8 @@ export interface GradeSummary {
   rubric: string;
   wallMs: Spread;
   reportMs: Spread;
+  /** The report's total minus its suites: target start-up, restarts between suites, harness set-up. */
+  outsideSuitesMs: Spread;
   scores: string[];
   suites: Array<{ id: string; durationMs: Spread }>;
 }
@@ -20,6 +22,9 @@ export function summariseGrading(samples: readonly GradeSample[]): GradeSummary[
       rubric,
       wallMs: summarise(runs.map((run) => run.wallMs)),
       reportMs: summarise(runs.map((run) => run.reportMs)),
+      outsideSuitesMs: summarise(
+        runs.map((run) => run.reportMs - run.suites.reduce((sum, suite) => sum + suite.durationMs, 0)),
+      ),
       scores: [...new Set(runs.map((run) => `${run.score}/${run.maxScore}`))],
       suites: suiteIds.map((id) => ({
         id,
@@ -44,6 +49,7 @@ export function renderGradeTable(
   const rows: string[][] = [];
   for (const summary of summaries) {
     for (const suite of summary.suites) rows.push([summary.rubric, suite.id, formatSpread(suite.durationMs)]);
+    rows.push([summary.rubric, 'outside suites (start-up, restarts)', formatSpread(summary.outsideSuitesMs)]);
     rows.push([summary.rubric, 'total (report durationMs)', formatSpread(summary.reportMs)]);
     rows.push([
       summary.rubric,

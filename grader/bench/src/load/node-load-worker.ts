@@ -74,5 +74,6 @@ const result: LoadResult = {
   errors,
   p50Ms: percentile(latenciesMs, 50),
   p99Ms: percentile(latenciesMs, 99),
+  loadCpuS: Number.NaN, // measured by the parent
 };
 process.stdout.write(`BENCH ${JSON.stringify(result)}\n`);

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { followGroupCpu } from '../proc-stats.js';
 import { spawnGroup } from '../process-groups.js';
 import type { LoadResult, LoadSpec } from './types.js';
 
@@ -12,10 +13,12 @@ export async function runNodeLoad(spec: LoadSpec): Promise<LoadResult> {
     stdout += chunk;
   });
   const guard = setTimeout(() => void child.stop(), spec.durationMs + spec.timeoutMs + 15_000);
+  const cpu = followGroupCpu(child.pid);
   const exit = await child.exited;
+  cpu.stop();
   clearTimeout(guard);
   await child.stop();
   const line = stdout.split('\n').find((text) => text.startsWith('BENCH '));
   if (!line) throw new Error(`the node load generator exited (${exit}) without a result`);
-  return JSON.parse(line.slice('BENCH '.length)) as LoadResult;
+  return { ...(JSON.parse(line.slice('BENCH '.length)) as LoadResult), loadCpuS: cpu.last() };
 }

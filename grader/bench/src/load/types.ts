@@ -25,6 +25,8 @@ export interface LoadResult {
   /** Request written → response complete (wrk's definition: the TCP connect is not included). */
   p50Ms: number;
   p99Ms: number;
+  /** CPU seconds the load generator itself used (polled; a busy generator caps what it can measure). */
+  loadCpuS: number;
   /**
    * wrk only: the server closed every connection after its response without saying "Connection: close", so wrk
    * tried its next request on the closed connection and counted one read error per response (tinyproxy does

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOOPBACK } from '../ports.js';
+import { followGroupCpu } from '../proc-stats.js';
 import { spawnGroup } from '../process-groups.js';
 import type { LoadResult, LoadSpec } from './types.js';
 
@@ -69,7 +70,9 @@ export async function runWrk(wrk: string, spec: LoadSpec, scriptDir: string): Pr
     stdout += chunk;
   });
   const guard = setTimeout(() => void child.stop(), seconds * 1000 + spec.timeoutMs + 15_000);
+  const cpu = followGroupCpu(child.pid);
   const exit = await child.exited;
+  cpu.stop();
   clearTimeout(guard);
   await child.stop();
   const line = stdout.split('\n').find((text) => text.startsWith('BENCH '));
@@ -100,6 +103,7 @@ export async function runWrk(wrk: string, spec: LoadSpec, scriptDir: string): Pr
     },
     p50Ms: summary.p50Us / 1000,
     p99Ms: summary.p99Us / 1000,
+    loadCpuS: cpu.last(),
     ...(silentCloses && summary.read > 0 ? { closesWithoutNotice: summary.read } : {}),
   };
 }

@@ -56,7 +56,7 @@ function renderPanel(cell: CellSummary, top: number): { svg: string[]; height: n
       );
     }
     svg.push(
-      `<text x="${x(row.value.max) + 8}" y="${middle + 4}" class="value">${escapeXml(rowCaption(cell, row))}</text>`,
+      `<text x="${(x(row.value.max) + 8).toFixed(1)}" y="${middle + 4}" class="value">${escapeXml(rowCaption(cell, row))}</text>`,
     );
   });
   return { svg, height: 44 + cell.rows.length * ROW_HEIGHT + 16 };

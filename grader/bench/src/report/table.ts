@@ -24,7 +24,19 @@ function cellColumns(cell: CellSummary): { header: string[]; rowOf: (row: RowSum
   const cpuScale = cell.cell === 'large' ? 1e-3 : 1;
   const cpuSpread = (row: RowSummary) => row.extra.cpuUsPerRequest;
   return {
-    header: ['target', cell.unit, '×direct', '×C', 'p50 ms', 'p99 ms', cpu, 'errors'],
+    header: [
+      'target',
+      cell.unit,
+      '×direct',
+      '×C',
+      'p50 ms',
+      'p99 ms',
+      cpu,
+      'user+sys',
+      'CPU %',
+      'load CPU %',
+      'errors',
+    ],
     rowOf: (row) => [
       row.label,
       formatSpread(row.value),
@@ -33,6 +45,9 @@ function cellColumns(cell: CellSummary): { header: string[]; rowOf: (row: RowSum
       formatNumber(row.extra.p50Ms?.median ?? Number.NaN),
       formatNumber(row.extra.p99Ms?.median ?? Number.NaN),
       formatNumber((cpuSpread(row)?.median ?? Number.NaN) * cpuScale),
+      `${formatNumber((row.extra.userUsPerRequest?.median ?? Number.NaN) * cpuScale)}+${formatNumber((row.extra.systemUsPerRequest?.median ?? Number.NaN) * cpuScale)}`,
+      formatNumber(row.extra.cpuPercent?.median ?? Number.NaN),
+      formatNumber(row.extra.loadCpuPercent?.median ?? Number.NaN),
       String(totalOf(row, 'errors')),
     ],
   };
@@ -51,7 +66,8 @@ export function renderBenchTables(
     `origin ${run.origin} · load ${run.loadTool} · ${run.repeats} repeat(s), figures are median [min–max]` +
       ` · load average ${machine.loadAverageBefore.map((v) => v.toFixed(1)).join(' ')} → ` +
       `${machine.loadAverageAfter.map((v) => v.toFixed(1)).join(' ')}`,
-    'ratios are paired per repeat (each target ÷ the baseline measured in the same repeat); MB = 10^6 bytes',
+    'ratios are paired per repeat (each target ÷ the baseline measured in the same repeat); MB = 10^6 bytes;',
+    'CPU % = the target process group (100 = one core), load CPU % = the load generator (single-threaded)',
     '',
   );
   for (const cell of cells) {

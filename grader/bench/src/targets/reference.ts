@@ -9,14 +9,19 @@ async function prepareReference(context: BenchContext): Promise<string | undefin
   return existsSync(mainOf(context)) ? undefined : `${mainOf(context)} is not built (npm run build)`;
 }
 
-async function startReference(context: BenchContext, extraArgs: readonly string[]): Promise<StartedTarget> {
+/** Starts proxy/dist/main.js on a free loopback port; `nodeArgs` go to node itself (e.g. --cpu-prof). */
+export async function startReference(
+  context: BenchContext,
+  proxyArgs: readonly string[],
+  nodeArgs: readonly string[] = [],
+): Promise<StartedTarget> {
   const port = await findFreePort();
   return startListening({
     name: 'reference',
     dir: context.workDir.makeDir('reference'),
     port,
     command: process.execPath,
-    args: [mainOf(context), String(port), '--host', '127.0.0.1', '--quiet', ...extraArgs],
+    args: [...nodeArgs, mainOf(context), String(port), '--host', '127.0.0.1', '--quiet', ...proxyArgs],
   });
 }
 
