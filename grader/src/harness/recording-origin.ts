@@ -45,6 +45,11 @@ interface Connection {
   headArrived: Promise<void>;
 }
 
+/** True once `bytes` hold a blank line ending a head; bare LF line ends count too, as Tiny reads them. */
+export function endsHead(bytes: Buffer): boolean {
+  return /\r?\n\r?\n/.test(bytes.toString('latin1'));
+}
+
 /** A Tiny-like fixed answer: small text body with Content-length. */
 export function buildFixedResponse(body: string): Buffer {
   const bytes = Buffer.from(body, 'latin1');
@@ -92,7 +97,7 @@ export async function startRecordingOrigin(
       };
       socket.on('data', (chunk: Buffer) => {
         connection.chunks.push(chunk);
-        if (answered || !Buffer.concat(connection.chunks).includes('\r\n\r\n')) return;
+        if (answered || !endsHead(Buffer.concat(connection.chunks))) return;
         answered = true;
         headSeen();
         socket.end(response);

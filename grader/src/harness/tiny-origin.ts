@@ -44,12 +44,14 @@ export async function startTinyOrigin(options: TinyOriginOptions): Promise<Start
       port,
       root: options.root,
       onRequest: countRequest,
-      log: options.log ? (line) => options.log?.(`tiny ${host}:${port}: ${line}`) : false,
+      log: options.log ? (line) => options.log?.(`tiny ${host}:${port || boundPort}: ${line}`) : false,
       cgiTimeoutMs: 10_000,
       headTimeoutMs: 10_000,
     });
+  let boundPort = 0;
   let server: TinyServer | undefined = await launch(options.port ?? 0);
   const port = server.port;
+  boundPort = port;
   let pending: Promise<void> = Promise.resolve();
   const serialise = (step: () => Promise<void>): Promise<void> => {
     pending = pending.then(step, step);

@@ -146,10 +146,12 @@ export const queryEscapesCheck: CheckDef = {
   async run(ctx) {
     const { path } = ctx.harness.object('query');
     const target = `${encodePath(path)}?x=1&y=%41`;
-    const { outcome } = await checkFetch(ctx, ctx.harness.tiny.url(target), {
+    const { outcome, response } = await checkFetch(ctx, ctx.harness.tiny.url(target), {
       what: `the escaped path ${target}`,
     });
-    return outcome.passed ? outcome : { ...outcome, hint: outcome.hint ?? queryEscapesCheck.hint };
+    // Tiny answers 400/404 when the path arrives decoded (a raw space splits the request line)
+    const status = parseResponse(response.bytes)?.statusCode ?? 0;
+    return status >= 400 ? { ...outcome, hint: queryEscapesCheck.hint } : outcome;
   },
 };
 

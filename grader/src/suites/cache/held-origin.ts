@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { endsHead } from '../../harness/recording-origin.js';
 
 export interface HeldOrigin {
   readonly host: string;
@@ -36,10 +37,12 @@ export async function startHeldOrigin(response: Buffer, options: HeldOriginOptio
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     let head = Buffer.alloc(0);
+    let complete = false;
     socket.on('data', (chunk: Buffer) => {
-      if (head.includes('\r\n\r\n')) return;
+      if (complete) return;
       head = Buffer.concat([head, chunk]);
-      if (!head.includes('\r\n\r\n')) return;
+      complete = endsHead(head);
+      if (!complete) return;
       requestCount++;
       if (released) return void socket.end(response);
       waiting.push(socket);

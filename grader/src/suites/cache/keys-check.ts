@@ -16,7 +16,7 @@ export const distinctKeysCheck: CheckDef = {
     en: 'Different hosts, ports, directories and queries never share a cache entry',
     ko: '호스트, 포트, 디렉터리, 쿼리가 다르면 캐시 항목을 공유하지 않는다',
   },
-  timeoutMs: 30_000,
+  timeoutMs: 75_000,
   hint: KEYS_HINT,
   run: checkDistinctKeys,
 };

@@ -16,7 +16,7 @@ export const lruEvictionCheck: CheckDef = {
     en: 'When the cache is full, the least recently used object is evicted',
     ko: '캐시가 가득 차면 가장 오래 전에 쓰인 객체가 내보내진다',
   },
-  timeoutMs: 30_000,
+  timeoutMs: 80_000,
   hint: LRU_HINT,
   run: checkLruEviction,
 };

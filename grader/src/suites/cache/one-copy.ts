@@ -31,7 +31,7 @@ export const oneCopyCheck: CheckDef = {
     en: 'Simultaneous misses of one object leave one copy in the cache',
     ko: '한 객체를 동시에 놓쳐도 캐시에는 사본이 하나만 남는다',
   },
-  timeoutMs: 30_000,
+  timeoutMs: 90_000,
   hint: ONE_COPY_HINT,
   run: checkOneCopy,
 };
