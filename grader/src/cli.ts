@@ -2,7 +2,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { GraderError } from './errors.js';
 import { killAllGroups } from './harness/process-group.js';
+import { createBatchCommand } from './commands/batch-command.js';
 import { type GradeCommandOptions, runGradeCommand } from './commands/grade-command.js';
+import { createMergeCommand } from './commands/merge-command.js';
 import { GRADER_VERSION } from './version.js';
 
 const number = (name: string, min: number) => (value: string) => {
@@ -54,6 +56,8 @@ const program = new Command('proxylab-grade')
   .action(async (options: GradeCommandOptions) => {
     process.exitCode = await runGradeCommand(options);
   });
+// subcommands own their options (batch has its own --format, --rubric ...): root options go before them
+program.enablePositionalOptions().addCommand(createBatchCommand()).addCommand(createMergeCommand());
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

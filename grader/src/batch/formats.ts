@@ -1,0 +1,46 @@
+import { basename } from 'node:path';
+import { UsageError } from '../errors.js';
+import { parseFormatSpec, type ReporterName } from '../reporters/index.js';
+
+/** One report file written into every student's folder. */
+export interface StudentFormat {
+  name: ReporterName;
+  /** file name inside the student's folder */
+  file: string;
+}
+
+const DEFAULT_FILES: Record<ReporterName, string> = {
+  json: 'report.json',
+  terminal: 'report.txt',
+  junit: 'report.junit.xml',
+  gradescope: 'results.json',
+  autolab: 'autoresult.txt',
+  classroom: 'classroom.json',
+  markdown: 'report.md',
+};
+
+/**
+ * `--format` in a batch names a format and, optionally, the file name it gets in each student's folder
+ * (`junit`, `markdown:feedback.md`). The JSON report (report.json) is always written: the gradebook reads it.
+ */
+export function resolveStudentFormats(specs: readonly string[] = []): StudentFormat[] {
+  const formats: StudentFormat[] = [{ name: 'json', file: DEFAULT_FILES.json }];
+  for (const spec of specs) {
+    const parsed = parseFormatSpec(spec);
+    const file = parsed.file ?? DEFAULT_FILES[parsed.name];
+    if (file !== basename(file) || file.startsWith('.') || RESERVED.has(file)) {
+      throw new UsageError(
+        `--format ${spec}: in a batch, the part after ':' is a plain file name in each student folder.`,
+        [`Not a path, not hidden, and none of ${[...RESERVED].join(', ')}.`],
+      );
+    }
+    if (parsed.name === 'json' && file === DEFAULT_FILES.json) continue;
+    if (formats.some((f) => f.file === file))
+      throw new UsageError(`--format ${spec}: two formats would write ${file}.`);
+    formats.push({ name: parsed.name, file });
+  }
+  return formats;
+}
+
+/** Files the batch itself writes into a student's folder. */
+export const RESERVED = new Set(['meta.json', 'build.log', 'proxy.log', 'grader.log']);

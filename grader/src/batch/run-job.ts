@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { CheckDef, Lang, Rubric, RunReport } from '../types.js';
+import type { Submission } from './discover.js';
+import type { StudentFormat } from './formats.js';
+import { findReportProblem, scoresOf, statusOf, synthesizeReport } from './report-check.js';
+import { createJobCgroup, readPidsLimitHits, removeJobCgroup } from './sandbox/cgroup.js';
+import { runQuick } from './sandbox/commands.js';
+import type { SandboxPlan } from './sandbox/detect.js';
+import { launchJob, type RunningJob } from './sandbox/launch.js';
+import { stageSubmission } from './stage.js';
+import { readChildFile, type StudentMeta, writeStudentFolder } from './student-folder.js';
+import type { StudentOutcome } from './types.js';
+
+/** What every job of one batch shares. */
+export interface JobSettings {
+  plan: SandboxPlan;
+  tempRoot: string;
+  outDir: string;
+  cliPath: string;
+  rubric: Rubric;
+  /** the --rubric value: a bundled name, or a file path (copied into each job) */
+  rubricArg: string;
+  rubricIsFile: boolean;
+  checks: ReadonlyMap<string, CheckDef>;
+  formats: StudentFormat[];
+  timeoutScale: number;
+  budgetSeconds: number;
+  makeTimeoutSeconds: number;
+  wallMs: number;
+  lang: Lang;
+  seed?: string;
+  version: string;
+  configKey: string;
+  /** host folders hidden from the student inside the namespace */
+  hide: string[];
+  /** every running job, so an interrupted batch can kill them all */
+  live: Set<RunningJob>;
+}
+
+/** Grades one submission in a child grader inside its sandbox; always writes the student's folder. */
+export async function gradeSubmission(
+  settings: JobSettings,
+  submission: Submission,
+  hash: string,
+  slot: number,
+  index: number,
+): Promise<StudentOutcome> {
+  const started = performance.now();
+  const { plan } = settings;
+  const uid = plan.setpriv && plan.info.uidBase !== undefined ? plan.info.uidBase + slot : undefined;
+  const job = await stageSubmission(submission, join(settings.tempRoot, `job-${index}`), uid);
+  const seed = settings.seed ?? randomBytes(6).toString('hex');
+  const rubricArg = settings.rubricIsFile ? join('rubric', basename(settings.rubricArg)) : settings.rubricArg;
+  if (settings.rubricIsFile) {
+    await mkdir(join(job.dir, 'rubric'));
+    await copyFile(settings.rubricArg, join(job.dir, rubricArg));
+  }
+  const cgroup = plan.cgroup
+    ? await createJobCgroup(plan.cgroup, `job-${index}`, plan.info.maxProcesses)
+    : undefined;
+  const argv = (view: string) => [
+    process.execPath,
+    settings.cliPath,
+    '--submission',
+    join(view, 'work', submission.student),
+    ...settings.formats.flatMap((f) => ['--format', `${f.name}:${join(view, 'out', f.file)}`]),
+    ...['--rubric', settings.rubricIsFile ? join(view, rubricArg) : rubricArg],
+    ...['--timeout-scale', String(settings.timeoutScale), '--budget', String(settings.budgetSeconds)],
+    ...['--make-timeout', String(settings.makeTimeoutSeconds), '--lang', settings.lang, '--seed', seed],
+  ];
+  const running = launchJob({ plan, jobDir: job.dir, argv, uid, cgroup, hide: settings.hide });
+  settings.live.add(running);
+  let wallExceeded = false;
+  const wall = setTimeout(() => {
+    wallExceeded = true;
+    void running.stop();
+  }, settings.wallMs);
+  const linger = watchForReports(job.outDir, settings.formats, () => void running.stop());
+  const exit = await running.exit;
+  clearTimeout(wall);
+  linger.cancel();
+  settings.live.delete(running);
+  const notes: string[] = [];
+  if (linger.fired)
+    notes.push(
+      'the grader had written its reports but did not exit (student processes held its pipes); stopped',
+    );
+  try {
+    if (uid !== undefined && plan.setpriv) {
+      // everything still running as the job's uid is a leftover of this job (outside a namespace: escaped groups)
+      await runQuick(
+        [plan.setpriv, `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '/bin/sh', '-c', 'kill -9 -1'],
+        {
+          timeoutMs: 5000,
+        },
+      );
+    }
+    if (cgroup) {
+      const hits = await readPidsLimitHits(cgroup);
+      if (hits > 0) notes.push(`the process limit (${plan.info.maxProcesses}) refused ${hits} forks`);
+      if (!(await removeJobCgroup(cgroup))) notes.push(`could not empty the cgroup ${cgroup}`);
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const text = await readChildFile(join(job.outDir, 'report.json'));
+    let report: RunReport | undefined;
+    let problem: string | undefined;
+    try {
+      report = text ? (JSON.parse(text) as RunReport) : undefined;
+      problem = report ? findReportProblem(report, settings.rubric) : undefined;
+    } catch (error) {
+      problem = `unreadable report (${(error as Error).message})`;
+    }
+    const graderLog = running.log.toString();
+    let outcome: StudentOutcome;
+    let fromChild = true;
+    if (wallExceeded) {
+      const reason = `grading took longer than the wall budget of ${Math.round(settings.wallMs / 1000)} s and was stopped`;
+      report = synthesizeReport({ ...settings, seed, student: submission.student, reason, durationMs });
+      fromChild = false;
+      outcome = {
+        ...base(submission, hash, durationMs, notes),
+        ...scoresOf(report),
+        status: 'wall-timeout',
+        reason,
+      };
+    } else if (report && !problem && (exit.code === 0 || linger.fired)) {
+      outcome = {
+        ...base(submission, hash, durationMs, notes),
+        ...scoresOf(report),
+        status: statusOf(report),
+      };
+      if (outcome.status !== 'graded') outcome.reason = report.target.notes[0];
+    } else {
+      const lastLine = graderLog.trim().split('\n').pop() ?? '';
+      const reason = problem
+        ? `the grader's report was rejected: ${problem}`
+        : `the grader exited with ${exit.signal ?? `code ${exit.code}`} without a report${lastLine ? `: ${lastLine}` : ''}`;
+      report = undefined;
+      outcome = {
+        ...base(submission, hash, durationMs, notes),
+        score: null,
+        maxScore: 0,
+        suites: {},
+        checks: {},
+        status: 'grader-error',
+        reason: reason.slice(0, 300),
+      };
+    }
+    const meta: StudentMeta = {
+      ...withoutResumed(outcome),
+      configKey: settings.configKey,
+      gradedAt: new Date().toISOString(),
+    };
+    await writeStudentFolder(settings.outDir, meta, {
+      report,
+      fromChild,
+      childOutDir: job.outDir,
+      formats: settings.formats,
+      graderLog,
+      lang: settings.lang,
+    });
+    return outcome;
+  } finally {
+    await rm(job.dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+function base(submission: Submission, hash: string, durationMs: number, notes: string[]) {
+  return { student: submission.student, resumed: false, durationMs, hash, notes };
+}
+
+function withoutResumed(outcome: StudentOutcome): Omit<StudentOutcome, 'resumed'> {
+  const { resumed: _resumed, ...rest } = outcome;
+  return rest;
+}
+
+/**
+ * Once every report file exists and report.json parses, the child has finished grading; if it is still alive
+ * `lingerMs` later (an escaped student process holds its output pipes open), `stop` is called.
+ */
+function watchForReports(outDir: string, formats: StudentFormat[], stop: () => void, lingerMs = 5000) {
+  const state = { fired: false, cancel: () => {} };
+  let lingerTimer: NodeJS.Timeout | undefined;
+  const poll = setInterval(async () => {
+    if (lingerTimer) return;
+    const present = formats.every((f) => existsSync(join(outDir, f.file)));
+    const text = present
+      ? await readChildFile(join(outDir, 'report.json')).catch(() => undefined)
+      : undefined;
+    if (!text || lingerTimer) return;
+    try {
+      JSON.parse(text);
+    } catch {
+      return;
+    }
+    lingerTimer = setTimeout(() => {
+      state.fired = true;
+      stop();
+    }, lingerMs);
+  }, 500);
+  state.cancel = () => {
+    clearInterval(poll);
+    clearTimeout(lingerTimer);
+  };
+  return state;
+}

@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { BoundedLog } from '../bounded-log.js';
+import { shellQuote } from './commands.js';
+import type { SandboxPlan } from './detect.js';
+
+export interface JobLaunch {
+  plan: SandboxPlan;
+  /** the job's folder on the host */
+  jobDir: string;
+  /** the child grader's argv, given the path the job folder has where the child runs */
+  argv: (viewDir: string) => string[];
+  /** unprivileged uid of this job (root with setpriv only) */
+  uid?: number;
+  /** the job's pids cgroup folder */
+  cgroup?: string;
+  /** host folders the student must not see (the class, the outputs); hidden by a tmpfs inside the namespace */
+  hide: string[];
+}
+
+export interface RunningJob {
+  readonly pid: number;
+  readonly log: BoundedLog;
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM to the child grader's group (it stops every proxy it started), SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+  /** SIGKILL to the whole group now (synchronous; the exit path). */
+  killNow(): void;
+}
+
+const under = (path: string, dir: string) =>
+  path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/** Starts one child grader in the sandbox the plan describes. */
+export function launchJob(launch: JobLaunch): RunningJob {
+  const { plan } = launch;
+  const tmp = resolve(tmpdir());
+  const graderDir = resolve(launch.argv('/')[1] ?? '', '..', '..');
+  // A fresh /tmp would hide the job folder if the grader itself were installed under /tmp.
+  const coverTmp = Boolean(plan.unshare) && !under(graderDir, tmp) && !under(process.execPath, tmp);
+  const viewDir = coverTmp ? '/tmp/job' : launch.jobDir;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    HOME: join(viewDir, 'home'),
+    TMPDIR: coverTmp ? '/tmp' : join(viewDir, 'home'),
+    NO_COLOR: '1',
+    LANG: 'C.UTF-8',
+  };
+  const nproc = plan.info.maxProcesses + (launch.uid === undefined ? countOwnTasks() : 0);
+  const drop = [
+    ...(plan.prlimit ? [plan.prlimit, `--nproc=${nproc}:${nproc}`, '--'] : []),
+    ...(plan.setpriv && launch.uid !== undefined
+      ? [
+          plan.setpriv,
+          `--reuid=${launch.uid}`,
+          `--regid=${launch.uid}`,
+          '--clear-groups',
+          '--no-new-privs',
+          '--',
+        ]
+      : []),
+    ...launch.argv(viewDir),
+  ]
+    .map(shellQuote)
+    .join(' ');
+  const enterCgroup = launch.cgroup
+    ? `echo $$ > ${shellQuote(join(launch.cgroup, 'cgroup.procs'))} || exit 96; `
+    : '';
+  let outer: string;
+  if (plan.unshare) {
+    const lines = [`${plan.loopbackCommand} || { echo 'proxylab-batch: lo did not come up' >&2; exit 97; }`];
+    lines.push(`cd ${shellQuote(launch.jobDir)} || exit 97`);
+    if (coverTmp) {
+      lines.push('mount -t tmpfs -o size=512m,mode=1777 proxylab-tmp /tmp || exit 97');
+      lines.push(
+        'mkdir /tmp/job && mount --no-canonicalize --bind /proc/self/cwd /tmp/job && cd /tmp/job || exit 97',
+      );
+      for (const dir of ['/var/tmp', '/dev/shm']) {
+        if (existsSync(dir))
+          lines.push(`mount -t tmpfs -o size=64m,mode=1777 proxylab-tmp ${dir} || exit 97`);
+      }
+    }
+    for (const dir of launch.hide) {
+      if (
+        existsSync(dir) &&
+        !(coverTmp && under(dir, tmp)) &&
+        !under(launch.jobDir, dir) &&
+        !under(graderDir, dir)
+      ) {
+        lines.push(`mount -t tmpfs -o size=16k,mode=755 proxylab-hidden ${shellQuote(dir)} || exit 97`);
+      }
+    }
+    // PID 1 of the namespace: a shell that waits, so orphans are reaped (a fork bomb's zombies free their pids)
+    lines.push(`${drop} &`, 'wait $!');
+    outer = `${enterCgroup}exec ${plan.unshare.map(shellQuote).join(' ')} /bin/sh -c ${shellQuote(lines.join('\n'))}`;
+  } else {
+    outer = `${enterCgroup}cd ${shellQuote(launch.jobDir)} && exec ${drop}`;
+  }
+  const child: ChildProcess = spawn('/bin/sh', ['-c', outer], {
+    cwd: launch.jobDir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = new BoundedLog();
+  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    child.once('error', (error) => {
+      log.push(Buffer.from(`${error.message}\n`));
+      done({ code: 127, signal: null });
+    });
+    child.once('close', (code, signal) => done({ code, signal }));
+  });
+  const pid = child.pid ?? -1;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (pid > 0) process.kill(-pid, signal);
+    } catch {
+      // gone
+    }
+  };
+  return {
+    pid,
+    log,
+    exit,
+    killNow: () => signalGroup('SIGKILL'),
+    async stop(graceMs = 2000) {
+      signalGroup('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const over = new Promise((done) => {
+        timer = setTimeout(done, graceMs);
+      });
+      await Promise.race([exit, over]);
+      clearTimeout(timer);
+      signalGroup('SIGKILL');
+      await exit;
+    },
+  };
+}
+
+/** Tasks (threads) of this user: RLIMIT_NPROC counts them all, so an unprivileged job's limit sits above them. */
+function countOwnTasks(): number {
+  const uid = process.getuid?.();
+  let count = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'latin1');
+      if (Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]) === uid)
+        count += Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? 1);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return count;
+}

@@ -1,0 +1,55 @@
+import { chmod, cp, lchown, lstat, mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Submission } from './discover.js';
+
+/** A job's private folder: the copy to grade, the reports the child writes, and its HOME. */
+export interface StagedJob {
+  dir: string;
+  /** the copy of the submission (its siblings sit next to it, so ../_common still resolves) */
+  workDir: string;
+  outDir: string;
+  homeDir: string;
+}
+
+/**
+ * Copies the submission (and the sibling folders its build reaches) into `dir`; the student's folder is only read.
+ * Symlinks are copied as links, never followed (a submission cannot make the grader read a file for it); fifos,
+ * sockets and devices are left out. With `uid`, the job folder is handed to that unprivileged user.
+ */
+export async function stageSubmission(submission: Submission, dir: string, uid?: number): Promise<StagedJob> {
+  const job: StagedJob = {
+    dir,
+    workDir: join(dir, 'work', submission.student),
+    outDir: join(dir, 'out'),
+    homeDir: join(dir, 'home'),
+  };
+  await mkdir(dir, { mode: 0o700 });
+  await Promise.all([job.outDir, job.homeDir].map((path) => mkdir(path, { recursive: true })));
+  await copyTree(submission.dir, job.workDir);
+  for (const [name, siblingDir] of submission.siblings) {
+    if (name !== submission.student) await copyTree(siblingDir, join(dir, 'work', name));
+  }
+  if (uid !== undefined) await chownTree(dir, uid);
+  await chmod(dir, 0o700);
+  return job;
+}
+
+async function copyTree(from: string, to: string): Promise<void> {
+  await cp(from, to, {
+    recursive: true,
+    dereference: false,
+    verbatimSymlinks: true,
+    preserveTimestamps: true,
+    filter: async (source) => {
+      const info = await lstat(source);
+      return info.isDirectory() || info.isFile() || info.isSymbolicLink();
+    },
+  });
+}
+
+async function chownTree(path: string, uid: number): Promise<void> {
+  await lchown(path, uid, uid);
+  const info = await lstat(path);
+  if (!info.isDirectory()) return;
+  for (const entry of await readdir(path)) await chownTree(join(path, entry), uid);
+}

@@ -1,0 +1,115 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { type BatchOptions, parseShard, renderSummary, runBatch } from '../batch/index.js';
+import type { Lang } from '../types.js';
+
+const number = (name: string, min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new InvalidArgumentError(`${name} must be a number ≥ ${min}.`);
+  return n;
+};
+
+interface BatchCommandOptions {
+  jobs?: number;
+  outDir: string;
+  format?: string[];
+  rubric: string;
+  timeoutScale: number;
+  budget: number;
+  makeTimeout: number;
+  wall?: number;
+  sandbox: BatchOptions['sandbox'];
+  shard?: string;
+  force?: boolean;
+  lang?: Lang;
+  seed?: string;
+  assignment: string;
+}
+
+/** `proxylab-grade batch DIR`: grade a class, one sandboxed child grader per submission folder. */
+export function createBatchCommand(): Command {
+  return new Command('batch')
+    .description(
+      'Grades every subdirectory of DIR as one submission (named by its folder), in parallel, each in its own ' +
+        'sandbox; writes one folder per student, gradebook.csv, gradebook-canvas.csv and overview.html.',
+    )
+    .argument('<dir>', 'folder of submission folders (names starting with . or _ are skipped)')
+    .option(
+      '-j, --jobs <n>',
+      'submissions graded at once (default: the number of cores)',
+      number('--jobs', 1),
+    )
+    .option('-o, --out-dir <dir>', 'where reports and gradebooks go', './grade-out')
+    .option(
+      '-f, --format <fmt[:file]>',
+      'extra report per student, repeatable (json is always written): terminal, junit, gradescope, autolab, classroom, markdown',
+      (value: string, all: string[] | undefined) => [...(all ?? []), value],
+    )
+    .option(
+      '-r, --rubric <name|file>',
+      'default (100 points), cmu (70 points) or a rubric JSON file',
+      'default',
+    )
+    .option(
+      '--timeout-scale <x>',
+      'multiply every time limit (slow machines)',
+      number('--timeout-scale', 0.1),
+      1,
+    )
+    .option('--budget <seconds>', 'grading time budget per submission', number('--budget', 1), 180)
+    .option(
+      '--make-timeout <seconds>',
+      'time allowed for make, per submission',
+      number('--make-timeout', 1),
+      120,
+    )
+    .option(
+      '--wall <seconds>',
+      'hard limit per submission (default: make-timeout + budget × scale + 60)',
+      number('--wall', 1),
+    )
+    .addOption(
+      new Option(
+        '--sandbox <mode>',
+        'isolation: namespaces where the OS allows (auto), required, none, or docker',
+      )
+        .choices(['auto', 'namespace', 'none', 'docker'])
+        .default('auto'),
+    )
+    .option(
+      '--shard <i/n>',
+      'grade only slice I of N (deterministic by student name); join slices with merge',
+    )
+    .option('--force', 'regrade submissions whose content and settings are unchanged')
+    .addOption(
+      new Option('--lang <lang>', 'language of explanations (default: from the locale)').choices([
+        'en',
+        'ko',
+      ]),
+    )
+    .option('--seed <seed>', 'one corpus seed for every student (default: a fresh one each)')
+    .option('--assignment <name>', 'assignment column of the Canvas gradebook', 'Proxy Lab')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .action(async (dir: string, options: BatchCommandOptions) => {
+      const summary = await runBatch({
+        dir,
+        outDir: options.outDir,
+        jobs: options.jobs,
+        formats: options.format,
+        rubric: options.rubric,
+        timeoutScale: options.timeoutScale,
+        budgetSeconds: options.budget,
+        makeTimeoutSeconds: options.makeTimeout,
+        wallSeconds: options.wall,
+        sandbox: options.sandbox,
+        shard: options.shard ? parseShard(options.shard) : undefined,
+        force: options.force,
+        lang: options.lang,
+        seed: options.seed,
+        assignment: options.assignment,
+      });
+      process.stderr.write(renderSummary(summary));
+      // the batch ran; a submission the grader itself could not grade is worth a non-zero exit for CI
+      process.exitCode = summary.errors > 0 ? 1 : 0;
+    });
+}
