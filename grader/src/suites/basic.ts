@@ -10,13 +10,8 @@ import {
   queryEscapesCheck,
   textCheck,
 } from './basic/fetch-checks.js';
-import {
-  headerPassthroughCheck,
-  hostHeaderCheck,
-  nothingAfterHeadCheck,
-  requestLineCheck,
-  requiredHeadersCheck,
-} from './basic/forward-checks.js';
+import { hostHeaderCheck, nothingAfterHeadCheck, requestLineCheck } from './basic/forward-checks.js';
+import { headerPassthroughCheck, requiredHeadersCheck } from './basic/header-checks.js';
 
 /** Fetches compared byte for byte, and the forwarded request head as the origin received it. */
 export const basicSuite: SuiteDef = {

@@ -9,7 +9,8 @@ import {
 } from '../../harness/raw-client.js';
 import { parseResponse } from '../../harness/parse-response.js';
 import { excerpt } from '../../harness/compare.js';
-import type { CheckContext, CheckOutcome } from '../../types.js';
+import { createPrng } from '../../harness/prng.js';
+import type { Bilingual, CheckContext, CheckOutcome } from '../../types.js';
 
 /** A request head as the origin received it from the proxy. */
 export interface ForwardedHead {
@@ -118,5 +119,29 @@ export function describeMissingHead(ctx: CheckContext, recorded: RecordedExchang
       en: 'End the request head with an empty line: "\\r\\n" after the last header.',
       ko: '요청 헤더는 빈 줄로 끝나야 합니다. 마지막 헤더 뒤에 "\\r\\n"을 보내세요.',
     },
+  };
+}
+
+/** A short token from the run's seed, so a rerun with --seed sends the same requests. */
+export function tokenFor(ctx: CheckContext, label: string): string {
+  return createPrng(ctx.harness.seed, label).nextU32().toString(36);
+}
+
+/** A failed outcome about a forwarded head, quoting what the origin received. */
+export function failedForward(
+  recorded: RecordedExchange,
+  ctx: CheckContext,
+  detail: string,
+  hint: Bilingual,
+  extra = '',
+): CheckOutcome {
+  return {
+    passed: false,
+    detail,
+    received: recorded.head.headerLines.length
+      ? [recorded.head.requestLine, ...recorded.head.headerLines].join(' | ').slice(0, 400)
+      : excerpt(recorded.capture.bytes, 0, 80),
+    hint,
+    reproduce: curlLine(ctx.proxy, recorded.url, extra),
   };
 }
