@@ -114,3 +114,24 @@ export function followGroupCpu(leaderPid: number, intervalMs = 100): { last(): n
     stop: () => clearInterval(timer),
   };
 }
+
+/** Busy and total jiffies of the whole machine (all CPUs), from the first line of /proc/stat. */
+export function readMachineCpuTicks(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const [, user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy, total: busy + idle + iowait };
+}
+
+/** CPU used on the whole machine between two readings, in percent of one core (200 = both of two cores). */
+export function machineCpuPercent(
+  before: { busy: number; total: number },
+  after: { busy: number; total: number },
+  cpuCount: number,
+): number {
+  const total = after.total - before.total;
+  return total > 0 ? ((after.busy - before.busy) / total) * cpuCount * 100 : Number.NaN;
+}

@@ -1,6 +1,12 @@
 import type { LoadResult, LoadSpec } from '../load/types.js';
 import { totalErrors } from '../load/types.js';
-import { readGroupCpuTimes } from '../proc-stats.js';
+import { cpus } from 'node:os';
+import {
+  machineCpuPercent,
+  readGroupCpuSeconds,
+  readGroupCpuTimes,
+  readMachineCpuTicks,
+} from '../proc-stats.js';
 import type { BenchContext, BenchTarget } from '../targets/types.js';
 import { LARGE_OBJECT_BYTES, LARGE_OBJECT_PATH, SMALL_OBJECT_BYTES, SMALL_OBJECT_PATH } from '../workdir.js';
 import type { LoadShape } from './specs.js';
@@ -43,9 +49,14 @@ export async function measureLoadCell(
     const spec = loadSpecFor(cell, target, started.port, context, shape);
     // Warm-up: JIT, thread stacks, and for the hit cell the cache entry itself. Discarded.
     await runLoad({ ...spec, durationMs: shape.warmupS * 1000 });
+    const originPid = context.origin.process.pid;
     const before = readGroupCpuTimes(started.pid);
+    const originBeforeS = originPid === started.pid ? 0 : readGroupCpuSeconds(originPid);
+    const machineBefore = readMachineCpuTicks();
     const result = await runLoad(spec);
+    const machineAfter = readMachineCpuTicks();
     const after = readGroupCpuTimes(started.pid);
+    const originS = originPid === started.pid ? 0 : readGroupCpuSeconds(originPid) - originBeforeS;
     const userS = after.userS - before.userS;
     const systemS = after.systemS - before.systemS;
     const cpuS = userS + systemS;
@@ -76,6 +87,10 @@ export async function measureLoadCell(
         systemUsPerRequest: result.requests > 0 ? (systemS * 1e6) / result.requests : Number.NaN,
         cpuPercent: (cpuS / seconds) * 100,
         loadCpuPercent: (result.loadCpuS / seconds) * 100,
+        // Everything else the machine did meanwhile (other users' work): the noise behind this sample.
+        otherCpuPercent:
+          machineCpuPercent(machineBefore, machineAfter, cpus().length) -
+          ((cpuS + originS + result.loadCpuS) / seconds) * 100,
         requests: result.requests,
         errors,
       },

@@ -34,25 +34,28 @@ export interface ProfileSummary {
 
 function frameName(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^file:\/\/.*\/(proxy|node_modules)\//, '$1/').replace(/^node:/, '');
+  const file = url.replace(/^file:\/\/.*\/(proxy|grader|node_modules)\//, '$1/').replace(/^node:/, '');
   const name = functionName || '(anonymous)';
   return file ? `${name} ${file}:${lineNumber + 1}` : name;
 }
 
-function categoryOf(node: ProfileNode): string {
+function categoryOf(node: ProfileNode, ownCode: string): string {
   const { functionName, url } = node.callFrame;
   if (functionName === '(garbage collector)') return 'GC';
   if (functionName === '(idle)') return 'idle';
   if (functionName === '(program)') return 'V8/native (program)';
-  if (url.includes('/proxy/dist/')) return 'proxy code';
+  if (url.includes(ownCode)) return 'own code';
   const internal = /^node:internal\/([^/]+(?:\/[^/.]+)?)/.exec(url);
   if (internal) return `node:internal/${internal[1]}`;
   if (url.startsWith('node:')) return url;
   return url === '' ? `native: ${functionName}` : 'other JS';
 }
 
-/** Self and inclusive times from a V8 .cpuprofile (as written by node --cpu-prof). */
-export function analyseProfile(file: string, top = 25): ProfileSummary {
+/**
+ * Self and inclusive times from a V8 .cpuprofile (as written by node --cpu-prof). Inclusive times are kept
+ * for the functions whose script URL contains `ownCode` (the proxy's dist by default).
+ */
+export function analyseProfile(file: string, top = 25, ownCode = '/proxy/dist/'): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
@@ -65,14 +68,14 @@ export function analyseProfile(file: string, top = 25): ProfileSummary {
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
     const node = byId.get(id);
     if (!node) return;
-    const category = categoryOf(node);
+    const category = categoryOf(node, ownCode);
     if (category === 'idle') idleMs += ms;
     categories.set(category, (categories.get(category) ?? 0) + ms);
     self.set(frameName(node), (self.get(frameName(node)) ?? 0) + ms);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
       const ancestor = byId.get(at)!;
-      if (!ancestor.callFrame.url.includes('/proxy/dist/')) continue;
+      if (!ancestor.callFrame.url.includes(ownCode)) continue;
       const name = frameName(ancestor);
       if (seen.has(name)) continue;
       seen.add(name);

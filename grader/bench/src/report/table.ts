@@ -35,6 +35,7 @@ function cellColumns(cell: CellSummary): { header: string[]; rowOf: (row: RowSum
       'user+sys',
       'CPU %',
       'load CPU %',
+      'other CPU %',
       'errors',
     ],
     rowOf: (row) => [
@@ -48,6 +49,7 @@ function cellColumns(cell: CellSummary): { header: string[]; rowOf: (row: RowSum
       `${formatNumber((row.extra.userUsPerRequest?.median ?? Number.NaN) * cpuScale)}+${formatNumber((row.extra.systemUsPerRequest?.median ?? Number.NaN) * cpuScale)}`,
       formatNumber(row.extra.cpuPercent?.median ?? Number.NaN),
       formatNumber(row.extra.loadCpuPercent?.median ?? Number.NaN),
+      formatSpread(row.extra.otherCpuPercent),
       String(totalOf(row, 'errors')),
     ],
   };
@@ -67,7 +69,8 @@ export function renderBenchTables(
       ` · load average ${machine.loadAverageBefore.map((v) => v.toFixed(1)).join(' ')} → ` +
       `${machine.loadAverageAfter.map((v) => v.toFixed(1)).join(' ')}`,
     'ratios are paired per repeat (each target ÷ the baseline measured in the same repeat); MB = 10^6 bytes;',
-    'CPU % = the target process group (100 = one core), load CPU % = the load generator (single-threaded)',
+    'CPU % = the target process group (100 = one core), load CPU % = the load generator (single-threaded),',
+    `other CPU % = the rest of the machine during the sample (others' work: the noise; ${machine.cpus * 100} = all cores)`,
     '',
   );
   for (const cell of cells) {
