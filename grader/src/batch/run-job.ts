@@ -10,6 +10,7 @@ import { createJobCgroup, readPidsLimitHits, removeJobCgroup } from './sandbox/c
 import { runQuick } from './sandbox/commands.js';
 import type { SandboxPlan } from './sandbox/detect.js';
 import { launchJob, type RunningJob } from './sandbox/launch.js';
+import { sweepMarkedProcesses } from './sandbox/sweep.js';
 import { stageSubmission } from './stage.js';
 import { readChildFile, type StudentMeta, writeStudentFolder } from './student-folder.js';
 import type { StudentOutcome } from './types.js';
@@ -97,6 +98,10 @@ export async function gradeSubmission(
           timeoutMs: 5000,
         },
       );
+    }
+    if (process.platform === 'linux') {
+      const swept = sweepMarkedProcesses(job.dir);
+      if (swept > 0) notes.push(`${swept} process(es) outlived the grader and were killed`);
     }
     if (cgroup) {
       const hits = await readPidsLimitHits(cgroup);

@@ -5,6 +5,7 @@ import { join, resolve, sep } from 'node:path';
 import { BoundedLog } from '../bounded-log.js';
 import { shellQuote } from './commands.js';
 import type { SandboxPlan } from './detect.js';
+import { JOB_MARKER } from './sweep.js';
 
 export interface JobLaunch {
   plan: SandboxPlan;
@@ -47,6 +48,7 @@ export function launchJob(launch: JobLaunch): RunningJob {
     TMPDIR: coverTmp ? '/tmp' : join(viewDir, 'home'),
     NO_COLOR: '1',
     LANG: 'C.UTF-8',
+    [JOB_MARKER]: launch.jobDir,
   };
   const nproc = plan.info.maxProcesses + (launch.uid === undefined ? countOwnTasks() : 0);
   const drop = [
