@@ -1,0 +1,62 @@
+import { startBarrierOrigin } from '../../harness/barrier-origin.js';
+import { compareBytes } from '../../harness/compare.js';
+import { describeBrokenExchange, wrongBytesHint } from '../../harness/verify-fetch.js';
+import type { CheckDef } from '../../types.js';
+import { concurrencyHints } from './hints.js';
+import { endFromOriginSide, startStaggeredFetches } from './staggered-fetches.js';
+
+const PARTIES = 4;
+const ARRIVAL_WAIT_MS = 5000;
+const FETCH_LIMIT_MS = 10_000;
+
+export const barrierCheck: CheckDef = {
+  id: 'concurrency.barrier',
+  title: {
+    en: `${PARTIES} requests are in progress at the same time (an origin answers only once all ${PARTIES} arrived)`,
+    ko: `요청 ${PARTIES}개가 동시에 진행된다 (서버는 ${PARTIES}개가 모두 도착해야 응답한다)`,
+  },
+  timeoutMs: 30_000,
+  hint: concurrencyHints.serialised,
+  async run(ctx) {
+    const origin = await startBarrierOrigin({ parties: PARTIES });
+    ctx.defer(() => origin.close());
+    const paths = Array.from({ length: PARTIES }, (_, i) => `/barrier/${i}.txt`);
+    const limitMs = ctx.timeoutMs(ARRIVAL_WAIT_MS);
+    const fetchLimitMs = ctx.timeoutMs(FETCH_LIMIT_MS);
+    const { fetches, arrived } = await startStaggeredFetches(ctx, origin, paths, {
+      arrivalLimitMs: limitMs,
+      fetchLimitMs,
+    });
+    if (arrived < PARTIES) {
+      await endFromOriginSide(ctx, origin, fetches);
+      const meaning =
+        arrived === 1
+          ? 'the proxy handles one exchange at a time'
+          : arrived === 0
+            ? 'the proxy forwarded none of them'
+            : `the proxy handles at most ${arrived} exchanges at a time`;
+      return {
+        passed: false,
+        detail: `Only ${arrived} of ${PARTIES} requests reached the origin (the next one still had not ${limitMs} ms after it was sent), while the origin waited for all ${PARTIES} before answering any: ${meaning}.`,
+        hint: concurrencyHints.serialised,
+      };
+    }
+    const responses = await Promise.all(fetches);
+    for (const [i, response] of responses.entries()) {
+      const path = paths[i]!;
+      const comparison = compareBytes(origin.responseFor(path), response.bytes);
+      if (comparison.equal && !response.timedOut && response.errorCode === undefined) continue;
+      return {
+        passed: false,
+        detail: `All ${PARTIES} requests reached the origin, but the client of ${path} got: ${describeBrokenExchange(response, fetchLimitMs, comparison.summary)}.`,
+        expected: comparison.expectedExcerpt,
+        received: comparison.receivedExcerpt,
+        hint: response.timedOut ? concurrencyHints.outOfOrder : wrongBytesHint,
+      };
+    }
+    return {
+      passed: true,
+      detail: `All ${PARTIES} requests were in progress at once and each got its own response.`,
+    };
+  },
+};

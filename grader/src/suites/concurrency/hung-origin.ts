@@ -1,0 +1,67 @@
+import { startNopOrigin } from '../../harness/nop-origin.js';
+import { fetchViaProxy } from '../../harness/raw-client.js';
+import { hintFor, verifyFetch } from '../../harness/verify-fetch.js';
+import { within } from '../../harness/within.js';
+import type { CheckDef } from '../../types.js';
+import { concurrencyHints } from './hints.js';
+
+/** How long the origin may wait for the proxy to open the connection that will hang. */
+const CONNECT_WAIT_MS = 3000;
+const FETCH_LIMIT_MS = 5000;
+const SETTLE_MS = 2000;
+
+export const hungOriginCheck: CheckDef = {
+  id: 'concurrency.hung-origin',
+  title: {
+    en: 'A fetch succeeds while another request hangs on an origin that never answers',
+    ko: '응답하지 않는 서버에 요청 하나가 묶여 있는 동안에도 다른 요청이 성공한다',
+  },
+  timeoutMs: 15_000,
+  hint: concurrencyHints.serialised,
+  async run(ctx) {
+    const nop = await startNopOrigin();
+    ctx.defer(() => nop.close());
+    let hangingEnded = false;
+    const hanging = fetchViaProxy(ctx.proxy, nop.url('/never-answers.html'), {
+      timeoutMs: ctx.timeoutMs(14_000),
+      signal: ctx.signal,
+    }).then(() => {
+      hangingEnded = true;
+    });
+    const reached = await nop.waitForConnections(1, {
+      timeoutMs: ctx.timeoutMs(CONNECT_WAIT_MS),
+      signal: ctx.signal,
+    });
+    const url = ctx.harness.tiny.url(ctx.harness.object('home').path);
+    const verdict = await verifyFetch(ctx, url, { timeoutMs: ctx.timeoutMs(FETCH_LIMIT_MS) });
+    const endedEarly = hangingEnded;
+    // End the hanging exchange from the origin's side first, so the proxy never writes to a departed client.
+    await nop.close();
+    await within(hanging, ctx.timeoutMs(SETTLE_MS), ctx.signal);
+    const pending = reached
+      ? 'while the proxy held a connection to an origin that never answers'
+      : `while a request to an origin that never answers was outstanding (the proxy had not connected to that origin within ${CONNECT_WAIT_MS} ms)`;
+    if (verdict.ok) {
+      if (!reached && endedEarly) {
+        return {
+          passed: false,
+          detail:
+            'The proxy ended the request for the silent origin without ever connecting to it, so nothing was left hanging to test against.',
+          hint: {
+            en: 'Connect to the origin named in the URI (host and port) for every GET request.',
+            ko: 'GET 요청마다 URI에 적힌 서버(호스트와 포트)에 연결하세요.',
+          },
+        };
+      }
+      return { passed: true, detail: `home was served byte for byte ${pending}.` };
+    }
+    return {
+      passed: false,
+      detail: `Fetching home ${pending}: ${verdict.summary}.`,
+      expected: verdict.expected,
+      received: verdict.received,
+      hint: hintFor(verdict, concurrencyHints.serialised),
+      reproduce: verdict.reproduce,
+    };
+  },
+};

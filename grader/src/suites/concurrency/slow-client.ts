@@ -1,0 +1,51 @@
+import { openSlowClient } from '../../harness/slow-client.js';
+import { waitUntilProxyRead } from '../../harness/socket-queue.js';
+import { hintFor, verifyFetch } from '../../harness/verify-fetch.js';
+import type { CheckDef } from '../../types.js';
+import { concurrencyHints } from './hints.js';
+
+const FETCH_LIMIT_MS = 5000;
+const READ_WAIT_MS = 2000;
+
+export const slowClientCheck: CheckDef = {
+  id: 'concurrency.slow-client',
+  title: {
+    en: 'A fetch succeeds while another client holds a half-sent request line',
+    ko: '다른 클라이언트가 요청 줄을 반만 보내고 멈춰 있어도 요청이 성공한다',
+  },
+  timeoutMs: 12_000,
+  hint: concurrencyHints.headInAcceptLoop,
+  async run(ctx) {
+    const url = ctx.harness.tiny.url(ctx.harness.object('home').path);
+    const requestLine = `GET ${url} HTTP/1.0\r\n`;
+    const half = requestLine.slice(0, Math.floor(requestLine.length / 2));
+    const slow = openSlowClient(ctx.proxy);
+    ctx.defer(() => slow.destroy());
+    if (!(await slow.connected)) {
+      return { passed: false, detail: 'The proxy did not accept a connection (is it still running?).' };
+    }
+    await new Promise<void>((resolve) => slow.socket.write(half, () => resolve()));
+    // Until the proxy has read the half line, the fetch below could overtake it (win a lock, be accepted
+    // first); once it has, whatever serves the slow client is blocked reading it, and the outcome is certain.
+    const read = await waitUntilProxyRead(ctx.proxy.port, slow.socket.localPort ?? 0, {
+      timeoutMs: ctx.timeoutMs(READ_WAIT_MS),
+      signal: ctx.signal,
+    });
+    ctx.log(`slow client: the proxy ${read === 'read' ? 'read the half line' : `state ${read}`}`);
+    const verdict = await verifyFetch(ctx, url, { timeoutMs: ctx.timeoutMs(FETCH_LIMIT_MS) });
+    if (verdict.ok) {
+      return {
+        passed: true,
+        detail: `home was served byte for byte while another client held ${JSON.stringify(half)}.`,
+      };
+    }
+    return {
+      passed: false,
+      detail: `Fetching home while another client held the half request line ${JSON.stringify(half)}: ${verdict.summary}.`,
+      expected: verdict.expected,
+      received: verdict.received,
+      hint: hintFor(verdict, concurrencyHints.headInAcceptLoop),
+      reproduce: `(printf '${half}'; sleep 30) | nc ${ctx.proxy.host} ${ctx.proxy.port} &  ${verdict.reproduce}`,
+    };
+  },
+};

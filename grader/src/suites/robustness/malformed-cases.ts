@@ -1,0 +1,35 @@
+/** One malformed request: what it is, in words, and its exact bytes (empty: connect, then close). */
+export interface MalformedCase {
+  name: string;
+  bytes: Buffer;
+}
+
+/** The requests a proxy must refuse without crashing or hanging; `origin` is a live origin's host:port. */
+export function buildMalformedCases(origin: string): MalformedCase[] {
+  const garbage = Buffer.concat([
+    Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x7f, 0x80, 0xfe, 0x01]),
+    Buffer.from(' \t%%%%s%n ???? \x01\x02', 'latin1'),
+    Buffer.from('\r\n\r\n', 'latin1'),
+  ]);
+  const text = (s: string) => Buffer.from(s, 'latin1');
+  return [
+    { name: 'garbage bytes (with NULs) ending in a blank line', bytes: garbage },
+    {
+      name: 'a request line without http:// (origin form, no Host)',
+      bytes: text('GET /home.html HTTP/1.0\r\n\r\n'),
+    },
+    {
+      name: 'a URI with port 99999',
+      bytes: text('GET http://127.0.0.1:99999/home.html HTTP/1.0\r\nHost: 127.0.0.1:99999\r\n\r\n'),
+    },
+    {
+      name: 'a URI with port "abc"',
+      bytes: text('GET http://127.0.0.1:abc/home.html HTTP/1.0\r\nHost: 127.0.0.1:abc\r\n\r\n'),
+    },
+    {
+      name: 'a 9 KiB request line',
+      bytes: text(`GET http://${origin}/${'a'.repeat(9 * 1024)} HTTP/1.0\r\nHost: ${origin}\r\n\r\n`),
+    },
+    { name: 'an empty request (connect, then close)', bytes: Buffer.alloc(0) },
+  ];
+}
