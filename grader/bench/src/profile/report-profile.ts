@@ -42,10 +42,11 @@ export function renderProfiles(profiles: readonly CellProfile[]): string {
       frame,
       formatNumber(totalMs),
       `${((totalMs / summary.busyMs) * 100).toFixed(1)}%`,
+      perRequest(totalMs),
       formatNumber(selfMs),
     ]);
     lines.push(
-      ...renderColumns(['proxy function (inclusive)', 'total ms', 'share', 'self ms'], totals).map(
+      ...renderColumns(['proxy function (inclusive)', 'total ms', 'share', 'µs/req', 'self ms'], totals).map(
         (l) => `  ${l}`,
       ),
     );
