@@ -15,7 +15,7 @@ const DEFAULT_FILES: Record<ReporterName, string> = {
   junit: 'report.junit.xml',
   gradescope: 'results.json',
   autolab: 'autoresult.txt',
-  classroom: 'classroom.json',
+  classroom: 'classroom-output.txt',
   markdown: 'report.md',
 };
 

@@ -7,10 +7,9 @@ import type { Submission } from './discover.js';
 import type { StudentFormat } from './formats.js';
 import { findReportProblem, scoresOf, statusOf, synthesizeReport } from './report-check.js';
 import { createJobCgroup, readPidsLimitHits, removeJobCgroup } from './sandbox/cgroup.js';
-import { runQuick } from './sandbox/commands.js';
 import type { SandboxPlan } from './sandbox/detect.js';
 import { launchJob, type RunningJob } from './sandbox/launch.js';
-import { sweepMarkedProcesses } from './sandbox/sweep.js';
+import { sweepJobProcesses } from './sandbox/sweep.js';
 import { stageSubmission } from './stage.js';
 import { readChildFile, type StudentMeta, writeStudentFolder } from './student-folder.js';
 import type { StudentOutcome } from './types.js';
@@ -90,17 +89,9 @@ export async function gradeSubmission(
       'the grader had written its reports but did not exit (student processes held its pipes); stopped',
     );
   try {
-    if (uid !== undefined && plan.setpriv) {
-      // everything still running as the job's uid is a leftover of this job (outside a namespace: escaped groups)
-      await runQuick(
-        [plan.setpriv, `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '/bin/sh', '-c', 'kill -9 -1'],
-        {
-          timeoutMs: 5000,
-        },
-      );
-    }
     if (process.platform === 'linux') {
-      const swept = sweepMarkedProcesses(job.dir);
+      // outside a namespace, escaped process groups survive the child grader: its uid and marker find them
+      const swept = await sweepJobProcesses(job.dir, uid);
       if (swept > 0) notes.push(`${swept} process(es) outlived the grader and were killed`);
     }
     if (cgroup) {

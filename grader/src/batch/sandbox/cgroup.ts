@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -100,11 +100,36 @@ export async function removeJobCgroup(path: string, waitMs = 5000): Promise<bool
   }
 }
 
-/** Removes the batch's cgroup folder synchronously (exit path); its job cgroups must be gone or empty. */
-export function removeCgroupSync(path: string): void {
+/**
+ * Removes the batch's cgroup folder and its job cgroups synchronously (the exit path, e.g. after Ctrl-C): kills
+ * what is still in them and retries for up to `waitMs` while the killed processes go away.
+ */
+export function removeCgroupSync(path: string, waitMs = 2000): void {
+  const deadline = Date.now() + waitMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (existsSync(path)) {
+    const jobs = readdirSync(path, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    for (const job of jobs) {
+      const jobPath = join(path, job.name);
+      for (const pid of readProcs(jobPath)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+      tryRmdir(jobPath);
+    }
+    tryRmdir(path);
+    if (!existsSync(path) || Date.now() > deadline) return;
+    Atomics.wait(pause, 0, 0, 20);
+  }
+}
+
+function tryRmdir(path: string): void {
   try {
     rmdirSync(path);
   } catch {
-    // still busy or already gone
+    // still busy, or gone
   }
 }
