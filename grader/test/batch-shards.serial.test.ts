@@ -72,16 +72,23 @@ describe('shards and merge', () => {
     expect(partial.missingShards).toEqual(['2/2']);
   });
 
-  it('refuses to merge shards graded with different settings', async () => {
+  it('refuses to merge shards graded with different settings (here a rubric file)', async () => {
+    const rubricFile = join(work, 'reweighted.json');
+    await cp(join(import.meta.dirname, '..', 'rubrics', 'cmu.json'), rubricFile);
     const other = await runBatch({
       dir: classDir(),
       jobs: 2,
       progress: false,
       seed: 'shards',
-      rubric: 'cmu',
+      rubric: rubricFile,
       outDir: join(work, 'cmu-2'),
       shard: { index: 2, count: 2 },
     });
+    expect(other.students.map((s) => [s.student, s.status, s.maxScore])).toContainEqual([
+      'ann',
+      'build-failed',
+      70,
+    ]);
     await expect(
       mergeOutputs({ dirs: [shards[0]?.outDir as string, other.outDir], outDir: join(work, 'bad') }),
     ).rejects.toThrow(/other settings/);
@@ -107,6 +114,30 @@ describe('the fallback without namespaces', () => {
     expect(summary.students[0]?.notes.join(' ')).toMatch(
       /[1-9]\d* process\(es\) outlived the grader and were killed/,
     );
+    const report = JSON.parse(await readFile(join(summary.outDir, 'hangs', 'report.json'), 'utf8'));
+    expect(report.target.notes.join(' ')).toContain('Graded without a network or PID namespace');
+    expect(findLeftovers(summary)).toEqual({ processes: [], cgroup: false, tempRoot: false });
+  });
+});
+
+describe('the wall budget', () => {
+  it('stops a grading that outlives it and still writes a 0-point report saying why', async () => {
+    const dir = join(work, 'wall');
+    await cp(join(FIXTURES, 'hostile-submissions', 'never-binds'), join(dir, 'slow'), {
+      recursive: true,
+      filter: noBuildProducts,
+    });
+    const summary = await runBatch({
+      dir,
+      outDir: join(work, 'wall-out'),
+      jobs: 1,
+      wallSeconds: 3,
+      progress: false,
+    });
+    const [slow] = summary.students;
+    expect([slow?.status, slow?.score, slow?.maxScore]).toEqual(['wall-timeout', 0, 100]);
+    const report = JSON.parse(await readFile(join(summary.outDir, 'slow', 'report.json'), 'utf8'));
+    expect(report.target.notes[0]).toMatch(/wall budget of 3 s/);
     expect(findLeftovers(summary)).toEqual({ processes: [], cgroup: false, tempRoot: false });
   });
 });

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { BoundedLog } from '../src/batch/bounded-log.js';
@@ -15,6 +16,7 @@ import { hashSubmission } from '../src/batch/hash.js';
 import { histogramOf } from '../src/batch/overview/model.js';
 import { renderOverview } from '../src/batch/overview/render.js';
 import { runPool } from '../src/batch/pool.js';
+import { BatchProgress } from '../src/batch/progress.js';
 import { findReportProblem, synthesizeReport } from '../src/batch/report-check.js';
 import { detectSandbox } from '../src/batch/sandbox/detect.js';
 import type { StudentOutcome } from '../src/batch/types.js';
@@ -211,6 +213,37 @@ describe('pieces of a job', () => {
     expect(() => resolveStudentFormats(['junit:../x.xml'])).toThrow(UsageError);
     expect(() => resolveStudentFormats(['markdown:meta.json'])).toThrow(UsageError);
     expect(() => resolveStudentFormats(['pdf'])).toThrow();
+  });
+});
+
+describe('progress', () => {
+  const sink = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    const out = Object.assign(new PassThrough(), { isTTY, columns: 200 });
+    out.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    return { out, text: () => chunks.join('') };
+  };
+
+  it('redraws one live line with an ETA on a terminal, and prints each finished student above it', async () => {
+    const { out, text } = sink(true);
+    const progress = new BatchProgress(out, 4, 2);
+    progress.start('ann');
+    progress.finish(outcome('ann', 90, { durationMs: 10_000 }));
+    progress.close();
+    await new Promise((done) => setImmediate(done));
+    expect(text()).toContain('\r\x1b[K[1/4] ann 90/100 (graded, 10 s)\n');
+    expect(text()).toMatch(/\[1\/4\] 25% · \d+ s elapsed · ETA 15 s/);
+    expect(progress.eta()).toBe(15_000);
+  });
+
+  it('prints plain lines, without escapes, when stderr is not a terminal', async () => {
+    const { out, text } = sink(false);
+    const progress = new BatchProgress(out, 2, 2);
+    progress.start('bob');
+    progress.finish(outcome('bob', null, { reason: 'the grader exited with code 2' }));
+    progress.close();
+    await new Promise((done) => setImmediate(done));
+    expect(text()).toBe('[1/2] bob no score (grader-error, 1 s: the grader exited with code 2)\n');
   });
 });
 

@@ -145,6 +145,9 @@ export async function gradeSubmission(
         reason: reason.slice(0, 300),
       };
     }
+    if (report && plan.info.mode === 'none') {
+      report.target.notes.push(`Graded without a network or PID namespace (${plan.info.notes[0] ?? 'none available'})`);
+    }
     const meta: StudentMeta = {
       ...withoutResumed(outcome),
       configKey: settings.configKey,
