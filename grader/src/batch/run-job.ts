@@ -146,7 +146,9 @@ export async function gradeSubmission(
       };
     }
     if (report && plan.info.mode === 'none') {
-      report.target.notes.push(`Graded without a network or PID namespace (${plan.info.notes[0] ?? 'none available'})`);
+      report.target.notes.push(
+        `Graded without a network or PID namespace (${plan.info.notes[0] ?? 'none available'})`,
+      );
     }
     const meta: StudentMeta = {
       ...withoutResumed(outcome),
