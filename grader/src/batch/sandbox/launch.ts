@@ -84,7 +84,11 @@ export function launchJob(launch: JobLaunch): RunningJob {
           lines.push(`mount -t tmpfs -o size=64m,mode=1777 proxylab-tmp ${dir} || exit 97`);
       }
     }
-    for (const dir of launch.hide) {
+    // a folder inside another hidden one disappears with it (the out dir is often inside the class folder)
+    const hide = launch.hide.filter(
+      (dir, i) => !launch.hide.some((other, j) => j !== i && under(dir, other) && dir !== other),
+    );
+    for (const dir of new Set(hide)) {
       if (
         existsSync(dir) &&
         !(coverTmp && under(dir, tmp)) &&
