@@ -189,6 +189,10 @@ describe('a batch of corpus and hostile submissions (--jobs 2)', () => {
   });
 
   const chromium = findChromium();
+  if (!chromium)
+    console.warn(
+      'batch: the overview test is skipped: no chromium here (CI installs it: apt-get install -y chromium)',
+    );
   it.skipIf(!chromium)(
     'renders an overview Chromium shows with a histogram, per-check rates and sortable rows',
     async () => {
