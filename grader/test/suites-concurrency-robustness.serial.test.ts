@@ -247,3 +247,18 @@ describe('each check can fail: deliberately broken proxies lose exactly the righ
     });
   }
 });
+
+describe('the shared-connfd race', () => {
+  it('is caught by concurrency.distinct-clients on every run, even after the other checks warmed the proxy up', async () => {
+    const target = createSubmissionTarget(`${SUBMISSIONS}shared-connfd`);
+    const warmUp = concurrencySuite.checks.filter((check) => check.id !== 'concurrency.distinct-clients');
+    const distinct = concurrencySuite.checks.find((check) => check.id === 'concurrency.distinct-clients')!;
+    const runs = 5;
+    let caught = 0;
+    for (let run = 0; run < runs; run++) {
+      const grading = await gradeProcess(target, harness, [...warmUp, distinct]);
+      if (grading.failed.has(distinct.id)) caught++;
+    }
+    expect(caught).toBe(runs);
+  });
+});

@@ -53,7 +53,7 @@ export const hungOriginCheck: CheckDef = {
           },
         };
       }
-      return { passed: true, detail: `home was served byte for byte ${pending}.` };
+      return { passed: true, detail: `Home was served byte for byte ${pending}.` };
     }
     return {
       passed: false,

@@ -17,7 +17,7 @@ export const releaseOrderCheck: CheckDef = {
     en: 'Responses released in reverse order of arrival each reach their own client',
     ko: '도착의 역순으로 풀려난 응답이 각자 자기 클라이언트에게 전달된다',
   },
-  timeoutMs: 30_000,
+  timeoutMs: 45_000,
   hint: concurrencyHints.outOfOrder,
   async run(ctx) {
     const origin = await startReleaseOrigin();

@@ -36,7 +36,7 @@ export const slowClientCheck: CheckDef = {
     if (verdict.ok) {
       return {
         passed: true,
-        detail: `home was served byte for byte while another client held ${JSON.stringify(half)}.`,
+        detail: `Home was served byte for byte while another client held ${JSON.stringify(half)}.`,
       };
     }
     return {

@@ -1,6 +1,8 @@
 /** One malformed request: what it is, in words, and its exact bytes (empty: connect, then close). */
 export interface MalformedCase {
   name: string;
+  /** A few words for the summary, e.g. 'port 99999'. */
+  short: string;
   bytes: Buffer;
 }
 
@@ -13,23 +15,27 @@ export function buildMalformedCases(origin: string): MalformedCase[] {
   ]);
   const text = (s: string) => Buffer.from(s, 'latin1');
   return [
-    { name: 'garbage bytes (with NULs) ending in a blank line', bytes: garbage },
+    { name: 'garbage bytes (with NULs) ending in a blank line', short: 'garbage', bytes: garbage },
     {
       name: 'a request line without http:// (origin form, no Host)',
+      short: 'no http://',
       bytes: text('GET /home.html HTTP/1.0\r\n\r\n'),
     },
     {
       name: 'a URI with port 99999',
+      short: 'port 99999',
       bytes: text('GET http://127.0.0.1:99999/home.html HTTP/1.0\r\nHost: 127.0.0.1:99999\r\n\r\n'),
     },
     {
       name: 'a URI with port "abc"',
+      short: 'port abc',
       bytes: text('GET http://127.0.0.1:abc/home.html HTTP/1.0\r\nHost: 127.0.0.1:abc\r\n\r\n'),
     },
     {
       name: 'a 9 KiB request line',
+      short: '9 KiB line',
       bytes: text(`GET http://${origin}/${'a'.repeat(9 * 1024)} HTTP/1.0\r\nHost: ${origin}\r\n\r\n`),
     },
-    { name: 'an empty request (connect, then close)', bytes: Buffer.alloc(0) },
+    { name: 'an empty request (connect, then close)', short: 'empty', bytes: Buffer.alloc(0) },
   ];
 }

@@ -20,6 +20,7 @@ export const malformedRequestCheck: CheckDef = {
     const cases = buildMalformedCases(`${tiny.host}:${tiny.port}`);
     const limitMs = ctx.timeoutMs(ANSWER_LIMIT_MS);
     let previous = 'the first malformed request';
+    const answers: string[] = [];
     // One at a time, so a crash is pinned on the request that caused it.
     for (const testCase of cases) {
       const state = await sendMalformed(ctx, testCase, limitMs);
@@ -35,12 +36,13 @@ export const malformedRequestCheck: CheckDef = {
         };
       }
       previous = testCase.name;
+      answers.push(`${testCase.short}: ${state.statusCode ?? 'closed'}`);
     }
     const stillServes = await checkStillServes(ctx, 'the malformed requests', robustnessHints.malformed);
     return (
       stillServes ?? {
         passed: true,
-        detail: `All ${cases.length} malformed requests got an error or a close, and home was still served.`,
+        detail: `Every malformed request got an error or a close (${answers.join(', ')}), and home was still served.`,
       }
     );
   },

@@ -44,7 +44,10 @@ async function runFaultCases(ctx: CheckContext, cases: readonly FaultCase[]): Pr
     robustnessHints.originFailure,
   );
   return (
-    stillServes ?? { passed: true, detail: `${summaries.join('; ')}; then home was served byte for byte.` }
+    stillServes ?? {
+      passed: true,
+      detail: `${summaries.join('; ')}; then home was served byte for byte.`.replace(/^a/, 'A'),
+    }
   );
 }
 
