@@ -36,7 +36,8 @@ function ulimitPrefix(limits: ProcessLimits | undefined): string {
   if (limits.fileSizeMiB) parts.push(`ulimit -f ${limits.fileSizeMiB * 1024}`);
   if (limits.openFiles) parts.push(`ulimit -n ${limits.openFiles}`);
   if (limits.cpuSeconds) parts.push(`ulimit -t ${limits.cpuSeconds}`);
-  if (limits.processes) parts.push(`ulimit -u ${limits.processes}`);
+  // bash spells the process limit -u, dash -p
+  if (limits.processes) parts.push(`{ ulimit -u ${limits.processes} || ulimit -p ${limits.processes}; }`);
   parts.push('ulimit -c 0');
   return `${parts.join(' 2>/dev/null; ')} 2>/dev/null; `;
 }
@@ -118,6 +119,9 @@ export function spawnGroup(
       signalGroup('SIGKILL');
       liveGroups.delete(pid);
       if (first === 'timeout') await exit;
+      // a process that left the group may still hold the pipes: stop reading them so nothing keeps us waiting
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     },
   };
 }
