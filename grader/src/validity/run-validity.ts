@@ -47,7 +47,7 @@ export interface ValidityOptions {
 const failedIds = (report: RunReport) =>
   report.suites.flatMap((s) => s.checks.filter((c) => !c.passed && !c.skipped).map((c) => c.id));
 
-async function gradeOnce(name: string, target: Target, rubric: Rubric, seed: string): Promise<RunReport> {
+async function gradeOnce(target: Target, rubric: Rubric, seed: string): Promise<RunReport> {
   return grade({ target, rubric, checks: checkRegistry, seed, lang: 'en', version: 'validity' });
 }
 
@@ -89,8 +89,8 @@ export async function runValidity(options: ValidityOptions): Promise<ValidityRow
     for (let i = 0; i < repeats; i++) {
       tasks.push(async () => {
         const seed = `validity-${name}-${i}`;
-        const report = await gradeOnce(name, targetFor(name), defaultRubric, seed);
-        const cmu = i === 0 ? await gradeOnce(name, targetFor(name), cmuRubric, seed) : undefined;
+        const report = await gradeOnce(targetFor(name), defaultRubric, seed);
+        const cmu = i === 0 ? await gradeOnce(targetFor(name), cmuRubric, seed) : undefined;
         const run: GradedRun = {
           name,
           failed: failedIds(report),
