@@ -21,7 +21,7 @@ export async function measureIdleCell(
   context: BenchContext,
   count: number,
 ): Promise<CellSample> {
-  const started = await target.start(context);
+  const started = await target.start(context, { fresh: true });
   try {
     // Let the readiness probe's connection close before taking the baseline.
     await sleep(300);

@@ -87,7 +87,11 @@ export const directTarget: BenchTarget = {
     this.label = `${context.origin.label} (direct)`;
     return undefined;
   },
-  async start(context) {
+  async start(context, options) {
+    if (options?.fresh) {
+      const origin = await startOrigin(context.repoRoot, context.workDir, context.origin.kind === 'tiny');
+      return { port: origin.port, pid: origin.process.pid, stop: () => origin.process.stop() };
+    }
     return { port: context.origin.port, pid: context.origin.process.pid, stop: async () => {} };
   },
 };

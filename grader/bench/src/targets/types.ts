@@ -34,5 +34,9 @@ export interface BenchTarget {
   readonly inHitCell: boolean;
   /** Why this target cannot run here (not installed, build failed), or undefined when it can. */
   prepare(context: BenchContext): Promise<string | undefined>;
-  start(context: BenchContext): Promise<StartedTarget>;
+  /**
+   * `fresh`: a new process even where one is shared (the direct origin), for memory figures that must
+   * not carry over from earlier cells.
+   */
+  start(context: BenchContext, options?: { fresh?: boolean }): Promise<StartedTarget>;
 }
