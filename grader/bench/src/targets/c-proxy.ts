@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findProgram } from './find-program.js';
 import { findFreePort, startListening } from './start-listening.js';
 import type { BenchContext, BenchTarget } from './types.js';
 
@@ -21,11 +22,14 @@ async function buildCorrectSubmission(context: BenchContext): Promise<string | u
     });
   }
   const dir = join(copy, 'correct');
+  const make = findProgram('make');
+  if (!make) return 'make is not installed (a C toolchain is needed to build the submission)';
   try {
-    await promisify(execFile)('make', ['-C', dir], { timeout: 120_000 });
+    await promisify(execFile)(make, ['-C', dir], { timeout: 120_000 });
   } catch (error) {
-    const output = (error as { stderr?: string }).stderr ?? (error as Error).message;
-    return `make failed: ${output.trim().split('\n').slice(-3).join(' / ')}`;
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    const output = stderr || (error as Error).message;
+    return `make failed: ${output.split('\n').slice(-3).join(' / ')}`;
   }
   builtDir = dir;
   return undefined;
