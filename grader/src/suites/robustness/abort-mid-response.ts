@@ -1,3 +1,4 @@
+import { curlLine } from '../../harness/raw-client.js';
 import type { CheckDef } from '../../types.js';
 import { type AbortOutcome, type AbortStyle, fetchAndAbort } from './abort-client.js';
 import { robustnessHints } from './hints.js';
@@ -35,6 +36,7 @@ export const abortMidResponseCheck: CheckDef = {
     const aborted = outcomes.filter((outcome) => outcome === 'aborted').length;
     const gone = `${aborted} clients closed or reset their connection after the first bytes of a response of ${sizeMiB} MiB`;
     const what = `clients aborted (${gone})`;
+    const reproduce = `for i in $(seq 30); do curl -s -x ${ctx.proxy.host}:${ctx.proxy.port} '${url}' | head -c 1 >/dev/null; done; ${curlLine(ctx.proxy, ctx.harness.tiny.url(ctx.harness.object('home').path))}`;
     const stoppedAt = outcomes.findIndex((outcome) => outcome === 'refused' || outcome === 'no-data');
     if (stoppedAt >= 0) {
       const how =
@@ -45,6 +47,7 @@ export const abortMidResponseCheck: CheckDef = {
         passed: false,
         detail: `The proxy stopped answering after clients aborted: client ${stoppedAt + 1} (after ${aborted} aborts) ${how}.`,
         hint: robustnessHints.sigpipe,
+        reproduce,
       };
     }
     if (aborted === 0) {
@@ -55,7 +58,7 @@ export const abortMidResponseCheck: CheckDef = {
       };
     }
     const stillServes = await checkStillServes(ctx, what, robustnessHints.sigpipe);
-    if (stillServes) return stillServes;
+    if (stillServes) return { ...stillServes, reproduce };
     const closedFirst = outcomes.length - aborted;
     const note = closedFirst > 0 ? ` (the proxy closed ${closedFirst} others before any data)` : '';
     return { passed: true, detail: `${gone}${note}; home was still served byte for byte.` };
