@@ -1,6 +1,13 @@
 import net from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { canConnect, findFreePort, isListening, waitForListening } from './port-probe.js';
+import {
+  canConnect,
+  findFreePort,
+  isListening,
+  openConnections,
+  waitForListening,
+  waitForQuiescence,
+} from './port-probe.js';
 
 describe('port probes', () => {
   it('sees a listening socket in the listen table without connecting to it', async () => {
@@ -24,5 +31,25 @@ describe('port probes', () => {
     expect(await waitForListening('127.0.0.1', port, { timeoutMs: 100, gaveUp: () => false })).toBe(
       'timeout',
     );
+  });
+
+  it('counts the accepted connections a server has not closed, and sees them go', async () => {
+    const accepted: net.Socket[] = [];
+    const server = net.createServer((socket) => accepted.push(socket));
+    onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as net.AddressInfo;
+    const client = net.connect(port, '127.0.0.1');
+    onTestFinished(() => client.destroy());
+    await new Promise((done) => client.once('connect', done));
+    for (let i = 0; i < 200 && accepted.length === 0; i++) await new Promise((done) => setTimeout(done, 5));
+    expect(await openConnections(port)).toBe(1);
+    client.destroy();
+    // the server side sits in CLOSE_WAIT until the server closes it: still owed work
+    await waitForQuiescence(port, { timeoutMs: 100, gaveUp: () => false });
+    expect(await openConnections(port)).toBe(1);
+    for (const socket of accepted) socket.destroy();
+    await waitForQuiescence(port, { timeoutMs: 2000, gaveUp: () => false });
+    expect(await openConnections(port)).toBe(0);
   });
 });

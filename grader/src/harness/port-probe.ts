@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 
@@ -14,24 +15,54 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-/** Linux: true when some socket is in LISTEN state on `port` (read from /proc, no connection made);
- *  undefined where /proc/net is not available. */
-export async function isListening(port: number): Promise<boolean | undefined> {
+/**
+ * Counts TCP sockets on local `port` in the given states, asking the kernel to filter (`ss`, netlink), which stays
+ * fast however many TIME_WAIT sockets the machine holds; falls back to reading /proc/net/tcp{,6}. undefined when
+ * neither exists (not Linux).
+ */
+async function countSockets(port: number, states: 'listening' | 'open'): Promise<number | undefined> {
+  if (ssWorks !== false) {
+    const stateArgs =
+      states === 'listening' ? ['-Hltn'] : ['-Htn', 'state', 'established', 'state', 'close-wait'];
+    const counted = await new Promise<number | undefined>((resolve) => {
+      execFile('ss', [...stateArgs, '(', 'sport', '=', `:${port}`, ')'], { timeout: 5000 }, (error, stdout) =>
+        resolve(error ? undefined : stdout.split('\n').filter((line) => line.trim()).length),
+      );
+    });
+    ssWorks = counted !== undefined;
+    if (counted !== undefined) return counted;
+  }
+  return countFromProc(port, states === 'listening' ? LISTEN_STATES : OPEN_STATES);
+}
+
+let ssWorks: boolean | undefined;
+const LISTEN_STATES = new Set(['0A']);
+/** TCP states in which the proxy still owes work to a client: ESTABLISHED, CLOSE_WAIT. */
+const OPEN_STATES = new Set(['01', '08']);
+
+async function countFromProc(port: number, states: Set<string>): Promise<number | undefined> {
   const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
   let seen = false;
+  let count = 0;
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
     try {
       const table = await readFile(file, 'latin1');
       seen = true;
       for (const row of table.split('\n').slice(1)) {
         const fields = row.trim().split(/\s+/);
-        if (fields[1]?.endsWith(hex) && fields[3] === '0A') return true;
+        if (fields[1]?.endsWith(hex) && states.has(fields[3] ?? '')) count++;
       }
     } catch {
       // no such table on this OS
     }
   }
-  return seen ? false : undefined;
+  return seen ? count : undefined;
+}
+
+/** Linux: true when some socket is in LISTEN state on `port` (no connection made); undefined elsewhere. */
+export async function isListening(port: number): Promise<boolean | undefined> {
+  const count = await countSockets(port, 'listening');
+  return count === undefined ? undefined : count > 0;
 }
 
 /** True when a TCP connection to host:port succeeds within `timeoutMs` (the connection is closed at once). */
@@ -69,27 +100,9 @@ export async function waitForListening(
   return options.gaveUp() ? 'gave-up' : 'timeout';
 }
 
-/** TCP states (from /proc/net/tcp) in which the proxy still owes work to a client: ESTABLISHED, CLOSE_WAIT. */
-const OPEN_STATES = new Set(['01', '08']);
-
-/** Linux: how many accepted connections on local `port` the proxy has not closed yet; undefined without /proc. */
-export async function openConnections(port: number): Promise<number | undefined> {
-  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  let seen = false;
-  let count = 0;
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    try {
-      const table = await readFile(file, 'latin1');
-      seen = true;
-      for (const row of table.split('\n').slice(1)) {
-        const fields = row.trim().split(/\s+/);
-        if (fields[1]?.endsWith(hex) && OPEN_STATES.has(fields[3] ?? '')) count++;
-      }
-    } catch {
-      // no such table on this OS
-    }
-  }
-  return seen ? count : undefined;
+/** Linux: how many accepted connections on local `port` the proxy has not closed yet; undefined elsewhere. */
+export function openConnections(port: number): Promise<number | undefined> {
+  return countSockets(port, 'open');
 }
 
 /**
