@@ -35,7 +35,7 @@ describe('port probes', () => {
 
   it('counts the accepted connections a server has not closed, and sees them go', async () => {
     const accepted: net.Socket[] = [];
-    const server = net.createServer((socket) => accepted.push(socket));
+    const server = net.createServer({ allowHalfOpen: true }, (socket) => accepted.push(socket));
     onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const { port } = server.address() as net.AddressInfo;
