@@ -114,4 +114,48 @@ export const expectations: Readonly<Record<string, Expectation>> = {
     fails: ['basic.host-header'],
     cmu: FULL_CMU,
   },
+  'no-default-path': {
+    flaw: 'a URI without a path forwarded with an empty path',
+    fails: ['basic.default-path'],
+    // driver.sh always names a file
+    cmu: FULL_CMU,
+  },
+  'strips-query': {
+    flaw: 'the query string cut off the URI',
+    // the CGI gets no arguments; the recorded request line and the adder queries of distinct-keys lose it too
+    fails: ['basic.cgi', 'basic.request-line', 'cache.distinct-keys'],
+    cmu: FULL_CMU,
+  },
+  'extra-crlf': {
+    flaw: 'an extra CRLF after the blank line',
+    fails: ['basic.nothing-after-head'],
+    cmu: FULL_CMU,
+  },
+  'cache-key-path': {
+    flaw: 'cache keyed by the path alone',
+    fails: ['cache.distinct-keys'],
+    // driver.sh uses one origin
+    cmu: FULL_CMU,
+  },
+  'crash-on-eof': {
+    flaw: 'NULL dereference when the client closes after the request line',
+    fails: ['robustness.early-client-close'],
+    cmu: FULL_CMU,
+  },
+  'origin-connect-exit': {
+    flaw: 'exit(1) when the origin refuses the connection',
+    // fd-leak mixes refused origins into its 100 exchanges
+    fails: ['robustness.origin-refused', 'robustness.fd-leak'],
+    cmu: FULL_CMU,
+  },
+  'origin-read-exit': {
+    flaw: 'exit(1) on a read error from the origin',
+    fails: ['robustness.origin-reset'],
+    cmu: FULL_CMU,
+  },
+  'content-length-loop': {
+    flaw: 'relays until Content-length, waiting forever on an origin that closes early',
+    fails: ['robustness.origin-early-close'],
+    cmu: FULL_CMU,
+  },
 };
