@@ -31,13 +31,17 @@ run_step() {
   shift
   printf '\n--- docker stage: %s\n' "$name"
   t0=$(date +%s%N)
-  # A subshell outside any `||`, so that `set -e` still stops the step at its first failing command.
+  # A subshell outside any `||`, so that `set -e` still stops the step at its first failing command;
+  # in the background, so that `wait` lets a SIGTERM/SIGINT reach the traps at once.
   set +e
   (
     set -e
     "$@"
-  )
+  ) &
+  step_pid=$!
+  wait "$step_pid"
   rc=$?
+  step_pid=""
   set -e
   local ms
   ms=$(ms_since "$t0")
@@ -52,9 +56,11 @@ run_step() {
   fi
 }
 
+step_pid=""
 cleanup() {
   local rc=$? t0
   set +e
+  if [ -n "$step_pid" ]; then kill "$step_pid" 2>/dev/null; fi
   t0=$(date +%s%N)
   if docker info >/dev/null 2>&1; then
     if docker compose version >/dev/null 2>&1; then
@@ -87,7 +93,8 @@ build_service() { # service
     tail -n 60 "$tmp/build-$1.log"
     return 1
   fi
-  grep -E 'WARNING|assemble-runtime:' "$tmp/build-$1.log" | sed 's/^#[0-9]* [0-9.]* //' | sort -u || true
+  # Output lines (not the echoed commands) worth seeing even when the build succeeds.
+  grep -E '^#[0-9]+ [0-9.]+ (WARNING|assemble-runtime:)' "$tmp/build-$1.log" | sed 's/^#[0-9]* [0-9.]* //' | sort -u || true
 }
 
 compose_up() {
@@ -182,9 +189,13 @@ grade_submission() {
 }
 
 image_sizes() {
-  printf '\n--- images\n'
-  docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' |
-    grep -E '^(proxylab/(tiny-server|proxy|grader):latest|node:20-bookworm-slim|gcc:12|debian:bookworm-slim)' | sort
+  local base image
+  base=$(docker image inspect -f '{{.Size}}' "${NODE_IMAGE:-node:20-bookworm-slim}")
+  printf '\n--- images (base %s: %d MB)\n' "${NODE_IMAGE:-node:20-bookworm-slim}" $((base / 1000000))
+  for image in proxylab/tiny-server proxylab/proxy proxylab/grader; do
+    docker image inspect -f '{{.Size}}' "$image" |
+      awk -v name="$image" -v base="$base" '{ printf "%-22s %6.1f MB  (%.1f MB on top of the base)\n", name, $1 / 1e6, ($1 - base) / 1e6 }'
+  done
 }
 
 note "project $COMPOSE_PROJECT_NAME, CA for npm: ${NPM_CA_FILE:-none}"
