@@ -1,3 +1,4 @@
+import { freshUrl } from '../../harness/fresh-url.js';
 import { compareBytes } from '../../harness/compare.js';
 import { buildProxyRequest } from '../../harness/raw-client.js';
 import { openSlowClient } from '../../harness/slow-client.js';
@@ -32,7 +33,7 @@ export async function runDistinctRound(
   const connected = await Promise.all(clients.map((client) => client.connected));
   for (const [i, client] of clients.entries()) {
     const name = names[i]!;
-    client.write(buildProxyRequest(ctx.harness.tiny.url(ctx.harness.object(name).path)));
+    client.write(buildProxyRequest(freshUrl(ctx.harness, name)));
   }
   const states = await Promise.all(
     clients.map((client) => client.waitForClose({ timeoutMs: limitMs, signal: ctx.signal })),

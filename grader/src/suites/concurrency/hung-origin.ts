@@ -1,3 +1,4 @@
+import { freshUrl } from '../../harness/fresh-url.js';
 import { startNopOrigin } from '../../harness/nop-origin.js';
 import { fetchViaProxy } from '../../harness/raw-client.js';
 import { hintFor, verifyFetch } from '../../harness/verify-fetch.js';
@@ -32,7 +33,7 @@ export const hungOriginCheck: CheckDef = {
       timeoutMs: ctx.timeoutMs(CONNECT_WAIT_MS),
       signal: ctx.signal,
     });
-    const url = ctx.harness.tiny.url(ctx.harness.object('home').path);
+    const url = freshUrl(ctx.harness, 'home');
     const verdict = await verifyFetch(ctx, url, { timeoutMs: ctx.timeoutMs(FETCH_LIMIT_MS) });
     const endedEarly = hangingEnded;
     // End the hanging exchange from the origin's side first, so the proxy never writes to a departed client.

@@ -1,3 +1,4 @@
+import { freshUrl } from '../../harness/fresh-url.js';
 import { openSlowClient } from '../../harness/slow-client.js';
 import { waitUntilProxyRead } from '../../harness/socket-queue.js';
 import { hintFor, verifyFetch } from '../../harness/verify-fetch.js';
@@ -16,7 +17,7 @@ export const slowClientCheck: CheckDef = {
   timeoutMs: 12_000,
   hint: concurrencyHints.headInAcceptLoop,
   async run(ctx) {
-    const url = ctx.harness.tiny.url(ctx.harness.object('home').path);
+    const url = freshUrl(ctx.harness, 'home');
     const requestLine = `GET ${url} HTTP/1.0\r\n`;
     const half = requestLine.slice(0, Math.floor(requestLine.length / 2));
     const slow = openSlowClient(ctx.proxy);

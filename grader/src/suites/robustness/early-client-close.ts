@@ -1,3 +1,4 @@
+import { freshUrl } from '../../harness/fresh-url.js';
 import { openSlowClient } from '../../harness/slow-client.js';
 import type { CheckDef } from '../../types.js';
 import { robustnessHints } from './hints.js';
@@ -14,7 +15,7 @@ export const earlyClientCloseCheck: CheckDef = {
   timeoutMs: 15_000,
   hint: robustnessHints.earlyClientClose,
   async run(ctx) {
-    const url = ctx.harness.tiny.url(ctx.harness.object('home').path);
+    const url = freshUrl(ctx.harness, 'home');
     const requestLine = `GET ${url} HTTP/1.0\r\n`;
     const cases = [
       { name: 'half a request line', bytes: requestLine.slice(0, Math.floor(requestLine.length / 2)) },

@@ -1,3 +1,4 @@
+import { freshUrl } from '../../harness/fresh-url.js';
 import { countOpenFds, readSettledFdCount, waitForFdCount } from '../../harness/fd-count.js';
 import { verifyFetch } from '../../harness/verify-fetch.js';
 import type { CheckDef } from '../../types.js';
@@ -24,7 +25,7 @@ export const fdLeakCheck: CheckDef = {
     if ((await countOpenFds(pid)) === undefined) {
       return { passed: false, skipped: `/proc/${pid}/fd cannot be read on this system` };
     }
-    const home = ctx.harness.tiny.url(ctx.harness.object('home').path);
+    const home = freshUrl(ctx.harness, 'home');
     const warmUp = await verifyFetch(ctx, home, { timeoutMs: ctx.timeoutMs(5000) });
     if (!warmUp.ok) {
       return {

@@ -1,3 +1,4 @@
+import { freshUrl } from '../../harness/fresh-url.js';
 import { startCountingOrigin } from '../../harness/counting-origin.js';
 import { startRefusingOrigin } from '../../harness/faulty-origins.js';
 import { fetchViaProxy } from '../../harness/raw-client.js';
@@ -23,7 +24,7 @@ export async function buildFdPhases(ctx: CheckContext): Promise<FdPhase[]> {
   ctx.defer(() => counting.close());
   const refusing = await startRefusingOrigin();
   const large = ctx.harness.tiny.url(ctx.harness.object('large').path);
-  const home = ctx.harness.tiny.url(ctx.harness.object('home').path);
+  const home = freshUrl(ctx.harness, 'home');
   const tag = Date.now().toString(36);
   return [
     {

@@ -1,3 +1,4 @@
+import { freshUrl } from '../../harness/fresh-url.js';
 import { verifyFetch } from '../../harness/verify-fetch.js';
 import type { Bilingual, CheckContext, CheckOutcome } from '../../types.js';
 
@@ -12,7 +13,7 @@ export async function checkStillServes(
   what: string,
   hint: Bilingual,
 ): Promise<CheckOutcome | undefined> {
-  const url = ctx.harness.tiny.url(ctx.harness.object('home').path);
+  const url = freshUrl(ctx.harness, 'home');
   const verdict = await verifyFetch(ctx, url, { timeoutMs: ctx.timeoutMs(FETCH_LIMIT_MS) });
   if (verdict.ok) return undefined;
   const stopped =
