@@ -19,6 +19,8 @@ export interface GradedRun {
   cmuScore?: number;
   durationMs: number;
   crashes: string[];
+  /** the default-rubric report of this run */
+  report: RunReport;
 }
 
 export interface ValidityRow {
@@ -98,6 +100,7 @@ export async function runValidity(options: ValidityOptions): Promise<ValidityRow
           cmuScore: cmu?.score,
           durationMs: report.durationMs + (cmu?.durationMs ?? 0),
           crashes: report.crashes.map((c) => `${c.checkId}:${c.signal ?? `exit ${c.exitCode}`}`),
+          report,
         };
         options.onRun?.(run);
         return run;
