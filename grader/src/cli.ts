@@ -5,6 +5,7 @@ import { killAllGroups } from './harness/process-group.js';
 import { createBatchCommand } from './commands/batch-command.js';
 import { type GradeCommandOptions, runGradeCommand } from './commands/grade-command.js';
 import { createMergeCommand } from './commands/merge-command.js';
+import { runInterruptCleanups } from './targets/container/exit-cleanups.js';
 import { GRADER_VERSION } from './version.js';
 
 const number = (name: string, min: number) => (value: string) => {
@@ -25,7 +26,17 @@ const program = new Command('proxylab-grade')
     '-a, --address <host:port>',
     'an already running proxy (suites needing a restart or its pid are skipped)',
   )
-  .option('--image <name>', 'a Docker image whose command starts the proxy (PROXY_PORT env / {port} arg)')
+  .option(
+    '--image <name>',
+    "a Docker image of a proxy: its CMD's last number is replaced by the port (PROXY_PORT is set too); needs root",
+  )
+  .addOption(
+    new Option(
+      '--sandbox <mode>',
+      'docker: build --submission into an image and grade it in a container',
+    ).choices(['docker']),
+  )
+  .addOption(new Option('--inside-netns <holder>', 'set by the grader itself (container grading)').hideHelp())
   .option(
     '-r, --rubric <name|file>',
     'default (100 points), cmu (driver.sh, 70 points) or a rubric JSON file',
@@ -59,11 +70,17 @@ const program = new Command('proxylab-grade')
 // subcommands own their options (batch has its own --format, --rubric ...): root options go before them
 program.enablePositionalOptions().addCommand(createBatchCommand()).addCommand(createMergeCommand());
 
+// `on`, not `once`: signal-exit (loaded with testcontainers) re-raises a signal nobody else listens to any more,
+// which would kill the grader before its containers are removed. A second signal exits at once.
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
     killAllGroups();
     process.stderr.write(`\nproxylab-grade: interrupted (${signal}); stopped every process it started.\n`);
-    process.exit(130);
+    // containers are not in our process groups: remove them before exiting
+    void runInterruptCleanups().finally(() => process.exit(130));
   });
 }
 

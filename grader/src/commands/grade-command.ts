@@ -6,6 +6,7 @@ import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { SUITE_IDS, checkRegistry } from '../suites/index.js';
 import { createTarget } from '../targets/index.js';
+import { createContainerTarget, runInContainerNetwork, usesContainers } from './container-grade.js';
 import type { Lang, Rubric, SuiteId } from '../types.js';
 import { GRADER_VERSION } from '../version.js';
 
@@ -24,6 +25,9 @@ export interface GradeCommandOptions {
   lang?: Lang;
   makeTimeout: number;
   verbose?: boolean;
+  sandbox?: 'docker';
+  /** set by the grader itself when it re-runs inside a container's network (container grading) */
+  insideNetns?: string;
 }
 
 /** Keeps only the suites named by --only (in rubric order). */
@@ -47,14 +51,18 @@ export function filterSuites(rubric: Rubric, only: string | undefined): Rubric {
 export async function runGradeCommand(options: GradeCommandOptions): Promise<number> {
   const lang = options.lang ?? detectLang();
   const rubric = filterSuites(await loadRubric(options.rubric, new Set(checkRegistry.keys())), options.only);
-  const target = await createTarget(options);
+  if (usesContainers(options) && !options.insideNetns)
+    return runInContainerNetwork(options, process.argv.slice(2));
+  const log = options.verbose ? (line: string) => process.stderr.write(`[grader] ${line}\n`) : undefined;
+  const target = options.insideNetns
+    ? await createContainerTarget(options, log)
+    : await createTarget(options);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   const reporters = createReporters(options.format ?? ['terminal'], {
     lang,
     color,
     verbose: Boolean(options.verbose),
   });
-  const log = options.verbose ? (line: string) => process.stderr.write(`[grader] ${line}\n`) : undefined;
   const report = await grade({
     target,
     rubric,

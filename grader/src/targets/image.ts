@@ -1,7 +1,52 @@
-import { UsageError } from '../errors.js';
-import type { Target } from './target.js';
+import { TargetError, UsageError } from '../errors.js';
+import { connectDocker, dockerMessage } from './container/docker.js';
+import type { ImageCommand } from './container/port-argument.js';
+import { startProxyContainer } from './container/proxy-container.js';
+import { CONTAINER_LIMITS } from './container/settings.js';
+import { NOTHING_TO_PREPARE, type Target } from './target.js';
 
-/** `--image NAME`: placeholder until container grading lands (see the Docker issue). */
-export function createImageTarget(image: string): Target {
-  throw new UsageError(`Grading a Docker image (${image}) is not available in this build yet.`);
+/** Where the proxy containers of a run go: the network namespace of the holder this grader runs in. */
+export interface ContainerContext {
+  holderId: string;
+}
+
+export const CONTAINER_NOTE = `The proxy runs in a container that reaches nothing but the grader (it shares only the grader's loopback), limited to ${CONTAINER_LIMITS.memoryMiB} MiB of memory, ${CONTAINER_LIMITS.cpus} CPU, ${CONTAINER_LIMITS.pids} processes and threads and ${CONTAINER_LIMITS.openFiles} open files.`;
+
+/** The ENTRYPOINT and CMD an image runs by default. */
+export async function inspectImageCommand(image: string): Promise<ImageCommand> {
+  const { docker } = await connectDocker();
+  try {
+    const { Config } = await docker.getImage(image).inspect();
+    return { Entrypoint: Config.Entrypoint as string[] | null, Cmd: Config.Cmd };
+  } catch (cause) {
+    throw new TargetError(`Image ${image} cannot be inspected: ${dockerMessage(cause)}`, { cause });
+  }
+}
+
+/**
+ * `--image NAME`: a proxy image, started with testcontainers in a fresh container for every (re)start, on a port
+ * given by its command (see container/port-argument.ts), inside the network of the holder the grader runs in.
+ * The CLI sets that up (`proxylab-grade --image NAME`); without a holder there is no network to share.
+ */
+export function createImageTarget(image: string, context?: ContainerContext): Target {
+  if (!context) {
+    throw new UsageError(
+      `Grading image ${image} needs the grader to run inside the container's network: use \`proxylab-grade --image ${image}\`.`,
+    );
+  }
+  let command: ImageCommand | undefined;
+  return {
+    kind: 'image',
+    description: `image ${image}`,
+    restartable: true,
+    notes: [CONTAINER_NOTE],
+    async prepare() {
+      command = await inspectImageCommand(image);
+      return NOTHING_TO_PREPARE;
+    },
+    async start(options) {
+      command ??= await inspectImageCommand(image);
+      return startProxyContainer({ image, command, holderId: context.holderId }, options);
+    },
+  };
 }

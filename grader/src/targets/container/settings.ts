@@ -1,0 +1,29 @@
+/** Limits of every proxy container: generous for a correct proxy, fatal for a runaway one. */
+export const CONTAINER_LIMITS = {
+  memoryMiB: 512,
+  cpus: 1,
+  /** processes and threads together (cgroup pids.max) */
+  pids: 256,
+  /** RLIMIT_NOFILE, the same as a proxy run as a process gets */
+  openFiles: 4096,
+  /** RLIMIT_CPU */
+  cpuSeconds: 600,
+} as const;
+
+/** Every container and image the grader creates carries this label (value '1'), so leftovers can be found. */
+export const PROXYLAB_LABEL = 'org.proxylab';
+/** Proxy containers: the id of the network holder they share a network with (the outer grader sweeps by it). */
+export const HOLDER_LABEL = 'org.proxylab.holder';
+/** Layers of a submission image built for one grading run (submission.Dockerfile puts it on every layer). */
+export const BUILD_LABEL = 'org.proxylab.build';
+export const ROLE_LABEL = 'org.proxylab.role';
+
+/** Base image of submission.Dockerfile; the same variable docker-compose.yml reads. @default 'gcc:12' */
+export const gccImage = (): string => process.env.GCC_IMAGE || 'gcc:12';
+
+/** The image a student's submission is built into for one run (removed when the run ends). */
+export const submissionImageTag = (holderId: string): string =>
+  `proxylab-submission:${holderId.slice(0, 12)}`;
+
+/** The flag the outer grader adds when it re-runs itself inside the holder's network namespace. */
+export const INSIDE_FLAG = '--inside-netns';
