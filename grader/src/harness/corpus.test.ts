@@ -57,6 +57,32 @@ describe('the corpus', () => {
     expect(nulShare(corpus.get('text')?.bytes ?? Buffer.alloc(1))).toBe(0);
   });
 
+  it('gives the basic suite URLs of its own, the big ones reusing the bytes of large and huge', () => {
+    const corpus = buildCorpus('basic-own', 'main');
+    const paths = ['basic-html', 'basic-large', 'basic-huge'].map((name) => corpus.get(name)?.path);
+    expect(paths).toEqual(['/basic/page.html', '/basic/large.bin', '/basic/huge.bin']);
+    expect(corpus.get('basic-large')?.bytes).toBe(corpus.get('large')?.bytes);
+    expect(corpus.get('basic-huge')?.bytes).toBe(corpus.get('huge')?.bytes);
+  });
+
+  it('makes every object the cache suite fetches printable text, except the one for binary hits', () => {
+    const corpus = buildCorpus('cache-text', 'main');
+    const cacheNames = [
+      ...['cache-text', 'cache-shared', 'over-limit', 'under-limit', 'keys-same', 'keys-dir-a', 'keys-dir-b'],
+      ...[...corpus.keys()].filter((name) => /^(lru|one-copy)-\d\d$/.test(name)),
+    ];
+    expect(cacheNames).toHaveLength(7 + 12 + 11);
+    for (const name of cacheNames) {
+      const bytes = corpus.get(name)?.bytes ?? Buffer.alloc(0);
+      expect(bytes.length, name).toBeGreaterThan(0);
+      expect(
+        bytes.every((b) => b === 0x0a || (b >= 0x20 && b < 0x7f)),
+        name,
+      ).toBe(true);
+    }
+    expect(corpus.get('cache-binary')?.bytes.includes(0)).toBe(true);
+  });
+
   it('makes text that reads as html and C source', () => {
     const corpus = buildCorpus('text', 'main');
     expect(corpus.get('home')?.bytes.toString('latin1')).toMatch(/^<html><head><title>.*<\/html>\n$/s);

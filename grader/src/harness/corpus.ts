@@ -14,6 +14,8 @@ export interface CorpusSpec {
   path: string;
   kind: ContentKind;
   sizeBytes: number;
+  /** Serve the bytes of this (earlier) object under another path: a URL of its own, no new content. */
+  sameBytesAs?: string;
 }
 
 /** Objects that exist besides the names in harness.ts. */
@@ -25,8 +27,10 @@ const numbered = (prefix: string, count: number, make: (id: string, i: number) =
 
 /**
  * Every corpus object. Besides the names listed in harness.ts, the cache suite owns: cache-shared (concurrent
- * hits), keys-same, keys-dir-a, keys-dir-b (distinct keys), one-copy-00..10 (one copy per object); the basic
- * suite owns port-check (fetched from the alt origin only).
+ * fetches), keys-same, keys-dir-a, keys-dir-b (distinct keys), one-copy-00..10 (one copy per object); the basic
+ * suite owns basic-html, basic-large, basic-huge and port-check (fetched from the alt origin only), so no other
+ * fetch of a run shares a URL with a basic check and no basic check can meet a cache hit.
+ * Every object the cache suite fetches is printable text except cache-binary: only hit-binary tests NUL bytes.
  */
 export const CORPUS_SPECS: readonly CorpusSpec[] = [
   { name: 'home', path: '/home.html', kind: 'html', sizeBytes: 1_500 },
@@ -36,25 +40,34 @@ export const CORPUS_SPECS: readonly CorpusSpec[] = [
   { name: 'large', path: '/blob/large.bin', kind: 'binary', sizeBytes: 1_300_000 },
   { name: 'huge', path: '/blob/huge.bin', kind: 'binary', sizeBytes: 8_400_000 },
   { name: 'query', path: '/q dir/file.txt', kind: 'prose', sizeBytes: 3_000 },
+  { name: 'basic-html', path: '/basic/page.html', kind: 'html', sizeBytes: 1_600 },
+  {
+    name: 'basic-large',
+    path: '/basic/large.bin',
+    kind: 'binary',
+    sizeBytes: 1_300_000,
+    sameBytesAs: 'large',
+  },
+  { name: 'basic-huge', path: '/basic/huge.bin', kind: 'binary', sizeBytes: 8_400_000, sameBytesAs: 'huge' },
   { name: 'port-check', path: '/port/page.html', kind: 'html', sizeBytes: 1_800 },
-  { name: 'under-limit', path: '/limit/under.bin', kind: 'binary', sizeBytes: 95_000 },
-  { name: 'over-limit', path: '/limit/over.bin', kind: 'binary', sizeBytes: 120_000 },
+  { name: 'under-limit', path: '/limit/under.txt', kind: 'prose', sizeBytes: 95_000 },
+  { name: 'over-limit', path: '/limit/over.txt', kind: 'prose', sizeBytes: 120_000 },
   { name: 'cache-text', path: '/cache/notes.txt', kind: 'prose', sizeBytes: 20_000 },
   { name: 'cache-binary', path: '/cache/picture.jpg', kind: 'jpeg', sizeBytes: 30_000 },
-  { name: 'cache-shared', path: '/cache/shared.bin', kind: 'binary', sizeBytes: 50_000 },
+  { name: 'cache-shared', path: '/cache/shared.txt', kind: 'prose', sizeBytes: 50_000 },
   { name: 'keys-same', path: '/keys/same.html', kind: 'html', sizeBytes: 2_000 },
   { name: 'keys-dir-a', path: '/keys/a/obj.txt', kind: 'prose', sizeBytes: 2_100 },
   { name: 'keys-dir-b', path: '/keys/b/obj.txt', kind: 'prose', sizeBytes: 2_100 },
   ...numbered('lru', 12, (name, i) => ({
     name,
-    path: `/lru/obj-${name.slice(4)}.bin`,
-    kind: i % 2 === 0 ? 'binary' : 'prose',
+    path: `/lru/obj-${name.slice(4)}.${i % 2 === 0 ? 'c' : 'txt'}`,
+    kind: i % 2 === 0 ? 'c' : 'prose',
     sizeBytes: LRU_OBJECT_BYTES,
   })),
   ...numbered('one-copy', 11, (name) => ({
     name,
-    path: `/one-copy/fill-${name.slice(9)}.bin`,
-    kind: 'binary',
+    path: `/one-copy/fill-${name.slice(9)}.txt`,
+    kind: 'prose',
     sizeBytes: LRU_OBJECT_BYTES,
   })),
   ...numbered('distinct', 50, (name, i) => ({
@@ -104,7 +117,17 @@ export function buildCorpusObject(spec: CorpusSpec, seed: string, variant: strin
 
 /** Builds every object of the corpus in memory. */
 export function buildCorpus(seed: string, variant: string): Map<string, CorpusObject> {
-  return new Map(CORPUS_SPECS.map((spec) => [spec.name, buildCorpusObject(spec, seed, variant)]));
+  const objects = new Map<string, CorpusObject>();
+  for (const spec of CORPUS_SPECS) {
+    const twin = spec.sameBytesAs === undefined ? undefined : objects.get(spec.sameBytesAs);
+    objects.set(
+      spec.name,
+      twin
+        ? { path: spec.path, bytes: twin.bytes, contentType: contentTypeOf(spec.path) }
+        : buildCorpusObject(spec, seed, variant),
+    );
+  }
+  return objects;
 }
 
 /** Writes `objects` below `rootDir`, plus the bundled `cgi-bin/adder` (mode 755). */
