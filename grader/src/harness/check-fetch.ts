@@ -14,6 +14,8 @@ export interface CheckFetchOptions {
   /** @default 5000 (scaled) */
   baseTimeoutMs?: number;
   cacheHit?: boolean;
+  /** Tolerate bytes after the whole response (see JudgeOptions). @default false */
+  allowTrailing?: boolean;
   /** Ground-truth URL when it differs from the fetched one (e.g. 'http://h:p' vs 'http://h:p/'). */
   truthUrl?: string;
 }
@@ -33,6 +35,7 @@ export async function checkFetch(
     what: options.what,
     timeoutMs,
     cacheHit: options.cacheHit ?? false,
+    allowTrailing: options.allowTrailing ?? false,
     reproduce: curlLine(ctx.proxy, url),
   });
   return { outcome, response };

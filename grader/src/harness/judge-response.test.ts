@@ -35,6 +35,18 @@ describe('judging a relayed response', () => {
     expect(outcome.received).toContain('junk');
   });
 
+  it('tolerates bytes after the whole response only when asked to, and never a short one', () => {
+    const garbage = Buffer.concat([original, Buffer.from('junk')]);
+    expect(judgeResponse(raw(original), raw(garbage), { ...options, allowTrailing: true })).toEqual({
+      passed: true,
+    });
+    expect(judgeResponse(raw(original), raw(garbage), options).passed).toBe(false);
+    const short = raw(original.subarray(0, original.length - 1));
+    expect(judgeResponse(raw(original), short, { ...options, allowTrailing: true }).passed).toBe(false);
+    const stalled = raw(garbage, { ended: false, timedOut: true });
+    expect(judgeResponse(raw(original), stalled, { ...options, allowTrailing: true }).passed).toBe(false);
+  });
+
   it('names a changed status line and a proxy-made error page', () => {
     const answer = Buffer.from('HTTP/1.0 502 Bad Gateway\r\n\r\n');
     const outcome = judgeResponse(raw(original), raw(answer), options);
