@@ -5,7 +5,12 @@ import { distinctKeysCheck } from './cache/keys-check.js';
 import { lruEvictionCheck } from './cache/lru-check.js';
 import { oneCopyCheck } from './cache/one-copy.js';
 
-/** Hits counted at the grader's own origins: reuse, size limit, LRU order, keys, concurrent readers, one copy. */
+/**
+ * Hits counted at the grader's own origins: reuse, size limit, keys, concurrent fetches, one copy, LRU order.
+ * The order matters: everything before one-copy fits in MAX_CACHE_SIZE together with what the other suites
+ * leave (about 0.3 MB), so only one-copy and lru-eviction, which fill the cache, need eviction — and a cache
+ * that never evicts fails lru-eviction alone.
+ */
 export const cacheSuite: SuiteDef = {
   id: 'cache',
   title: { en: 'Cache', ko: '캐시' },
@@ -13,9 +18,9 @@ export const cacheSuite: SuiteDef = {
     hitTextCheck,
     hitBinaryCheck,
     noLargeObjectCheck,
-    lruEvictionCheck,
     distinctKeysCheck,
     concurrentHitsCheck,
     oneCopyCheck,
+    lruEvictionCheck,
   ],
 };

@@ -1,61 +1,124 @@
-// Many readers at once: a cached object fetched by 30 clients simultaneously, each byte-correct, no origin request.
-import { setMaxListeners } from 'node:events';
+// Concurrent fetches of one object: 20 clients ask for it while it is not cached yet (the origin holds its
+// answer until every miss has arrived, or a bounded while), then bursts of hits once it is cached. Every
+// client must get exactly the origin's bytes, and the hits must not reach the origin.
 import { describeReceived } from '../../harness/check-fetch.js';
 import { judgeResponse } from '../../harness/judge-response.js';
-import { fetchViaProxy } from '../../harness/raw-client.js';
-import type { CheckContext, CheckDef, CheckOutcome } from '../../types.js';
-import { atStep, fetchCounted } from './counted-fetch.js';
+import type { RawResponse } from '../../harness/raw-client.js';
+import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
+import { endedEarly } from './fetch-against.js';
+import { fetchBurst } from './fetch-burst.js';
+import { startHeldOrigin } from './held-origin.js';
 
-const CLIENTS = 30;
+const CLIENTS = 20;
+/** Misses of a proxy that sends fewer requests (coalescing, or one at a time) wait at most this long. */
+const HOLD_MS = 400;
+/** Hit bursts of HIT_CLIENTS: a proxy that hands threads a shared descriptor fails a burst most of the time. */
+const HIT_ROUNDS = 3;
+const HIT_CLIENTS = 40;
+const ROUND_LIMIT_MS = 5000;
+
+/** For a client that got part of the object (or nothing) while the object was not cached yet. */
+export const HALF_FILLED_HINT: Bilingual = {
+  en: 'A client got a half-filled cache entry: insert an object only once it is complete, under the write lock; until then other threads must miss (and fetch it themselves) or wait.',
+  ko: '클라이언트가 다 채워지지 않은 캐시 항목을 받았습니다. 객체는 완전히 받은 뒤에 쓰기 잠금 안에서만 삽입하세요. 그 전까지 다른 스레드는 캐시 미스로 처리(직접 가져오기)하거나 기다려야 합니다.',
+};
+
+const HINTS = {
+  readers: {
+    en: 'Readers may run together but must not change shared cache state unlocked: use a readers-writer lock and copy or pin the object while sending it.',
+    ko: '읽기는 동시에 해도 되지만 잠금 없이 공유 캐시 상태를 바꾸면 안 됩니다. 읽기-쓰기 잠금을 쓰고, 보내는 동안 객체를 복사하거나 고정하세요.',
+  },
+  unanswered: {
+    en: "Every simultaneous client must get its own answer: give each thread its own connected descriptor (a malloc'd copy, never &connfd), and never hold a cache lock while reading or writing a socket.",
+    ko: '동시에 접속한 모든 클라이언트가 각자 응답을 받아야 합니다. 스레드마다 자기 연결 디스크립터를 넘기고(malloc한 사본, &connfd는 안 됨), 소켓을 읽거나 쓰는 동안 캐시 잠금을 쥐고 있지 마세요.',
+  },
+} satisfies Record<string, Bilingual>;
 
 export const concurrentHitsCheck: CheckDef = {
   id: 'cache.concurrent-hits',
   title: {
-    en: '30 simultaneous hits on one cached object all get the right bytes',
-    ko: '캐시된 한 객체에 대한 30개의 동시 적중이 모두 올바른 바이트를 받는다',
+    en: `${CLIENTS} simultaneous fetches of an uncached object, then simultaneous hits, all get exactly its bytes`,
+    ko: `캐시되지 않은 객체를 동시에 ${CLIENTS}번 가져오고 이어서 동시에 적중해도 모두 정확한 바이트를 받는다`,
   },
-  timeoutMs: 20_000,
-  hint: {
-    en: 'Readers may run together but must not change shared cache state unlocked: use a readers-writer lock and copy or pin the object while sending it.',
-    ko: '읽기는 동시에 해도 되지만 잠금 없이 공유 캐시 상태를 바꾸면 안 됩니다. 읽기-쓰기 잠금을 쓰고, 보내는 동안 객체를 복사하거나 고정하세요.',
-  },
-  run: checkConcurrentHits,
+  timeoutMs: 30_000,
+  hint: HALF_FILLED_HINT,
+  run: checkConcurrentFetches,
 };
 
-async function checkConcurrentHits(ctx: CheckContext): Promise<CheckOutcome> {
+async function checkConcurrentFetches(ctx: CheckContext): Promise<CheckOutcome> {
   const { path } = ctx.harness.object('cache-shared');
-  const tiny = ctx.harness.tiny;
-  const first = await fetchCounted(ctx, tiny, path);
-  if (!first.outcome.passed) return atStep('First fetch (a miss)', first.outcome);
-  const url = tiny.url(path);
-  const truth = await ctx.harness.expected(url);
-  const before = tiny.hits(path);
-  const timeoutMs = ctx.timeoutMs(10_000);
-  setMaxListeners(CLIENTS + 20, ctx.signal);
-  const responses = await Promise.all(
-    Array.from({ length: CLIENTS }, () => fetchViaProxy(ctx.proxy, url, { timeoutMs, signal: ctx.signal })),
-  );
+  const truth = await ctx.harness.expected(ctx.harness.tiny.url(path));
+  const held = await startHeldOrigin(truth.bytes, {
+    holdUntilRequests: CLIENTS,
+    maxHoldMs: ctx.timeoutMs(HOLD_MS),
+  });
+  ctx.defer(() => held.close());
+  const url = held.url(path);
+  const limitMs = ctx.timeoutMs(ROUND_LIMIT_MS);
+  const cold = await fetchBurst(ctx, url, CLIENTS, limitMs);
+  ctx.log(`${CLIENTS} simultaneous fetches of the uncached ${url}: ${held.requestCount} origin requests`);
+  const coldFailure = judgeBurst(truth, cold, {
+    situation: `${CLIENTS} simultaneous fetches of ${url}, not cached yet`,
+    cacheHit: false,
+    limitMs,
+  });
+  if (coldFailure) return coldFailure;
+  const missRequests = held.requestCount;
+  for (let round = 1; round <= HIT_ROUNDS; round++) {
+    const before = held.requestCount;
+    const hits = await fetchBurst(ctx, url, HIT_CLIENTS, limitMs);
+    const situation = `hit burst ${round} of ${HIT_ROUNDS}: ${HIT_CLIENTS} simultaneous fetches of the cached ${url}`;
+    const hitFailure = judgeBurst(truth, hits, { situation, cacheHit: true, limitMs });
+    if (hitFailure) return hitFailure;
+    const reached = held.requestCount - before;
+    if (reached > 0) {
+      return {
+        passed: false,
+        detail: `In ${situation}, ${reached} reached the origin: after ${CLIENTS} complete fetches the object should have been cached.`,
+        hint: {
+          en: 'Cache the object once one of the simultaneous fetches completed it, and look the cache up before connecting to the origin.',
+          ko: '동시에 가져온 것 중 하나가 객체를 완전히 받으면 캐시하고, 원 서버에 접속하기 전에 캐시를 먼저 찾으세요.',
+        },
+      };
+    }
+  }
+  return {
+    passed: true,
+    detail: `${CLIENTS} simultaneous misses (${missRequests} origin request(s)) and ${HIT_ROUNDS} × ${HIT_CLIENTS} simultaneous hits all got the exact bytes.`,
+  };
+}
+
+/** The failed outcome for a burst when any client got other bytes than `truth`; undefined when all were right. */
+function judgeBurst(
+  truth: RawResponse,
+  responses: RawResponse[],
+  options: { situation: string; cacheHit: boolean; limitMs: number },
+): CheckOutcome | undefined {
   const verdicts = responses.map((response) =>
-    judgeResponse(truth, response, { what: path, timeoutMs, cacheHit: true }),
+    judgeResponse(truth, response, {
+      what: 'one client',
+      timeoutMs: options.limitMs,
+      cacheHit: options.cacheHit,
+    }),
   );
-  const wrong = verdicts.filter((v) => !v.passed);
-  const originRequests = tiny.hits(path) - before;
-  ctx.log(`${CLIENTS} simultaneous hits: ${wrong.length} wrong, ${originRequests} origin requests`);
-  const firstWrong = wrong[0];
-  if (firstWrong) {
-    const index = verdicts.indexOf(firstWrong);
-    return {
-      ...firstWrong,
-      detail: `${wrong.length} of ${CLIENTS} simultaneous fetches of the cached ${path} were wrong; e.g. ${firstWrong.detail} (${describeReceived(responses[index] ?? responses[0]!)})`,
-      hint: firstWrong.hint ?? concurrentHitsCheck.hint,
-    };
-  }
-  if (originRequests > 0) {
-    return {
-      passed: false,
-      detail: `${originRequests} of ${CLIENTS} simultaneous fetches of the cached ${path} reached the origin: concurrent readers missed the cache.`,
-      hint: concurrentHitsCheck.hint,
-    };
-  }
-  return { passed: true };
+  const wrong = verdicts.flatMap((verdict, i) =>
+    verdict.passed ? [] : [{ verdict, response: responses[i]! }],
+  );
+  const first = wrong[0];
+  if (!first) return undefined;
+  const unanswered = wrong.filter(({ response }) => response.bytes.length === 0 && response.timedOut).length;
+  const short = wrong.some(({ response }) => endedEarly(truth.bytes, response));
+  const hint =
+    unanswered > 0
+      ? HINTS.unanswered
+      : short && !options.cacheHit
+        ? HALF_FILLED_HINT
+        : (first.verdict.hint ?? HINTS.readers);
+  return {
+    ...first.verdict,
+    detail:
+      `In ${options.situation}, ${wrong.length} of ${responses.length} clients got a wrong answer` +
+      `${unanswered > 0 ? ` (${unanswered} got nothing within ${options.limitMs} ms)` : ''}; e.g. ${first.verdict.detail} (${describeReceived(first.response)})`,
+    hint,
+  };
 }

@@ -15,7 +15,7 @@ export async function fetchCounted(
   ctx: CheckContext,
   origin: TinyOrigin,
   path: string,
-  options: { what?: string; cacheHit?: boolean } = {},
+  options: { what?: string; cacheHit?: boolean; allowTrailing?: boolean } = {},
 ): Promise<CountedFetch> {
   const url = origin.url(path);
   await ctx.harness.expected(url);
@@ -23,6 +23,7 @@ export async function fetchCounted(
   const { outcome, response } = await checkFetch(ctx, url, {
     what: options.what ?? path,
     cacheHit: options.cacheHit ?? false,
+    allowTrailing: options.allowTrailing ?? false,
   });
   return { outcome, response, originRequests: origin.hits(path) - before };
 }

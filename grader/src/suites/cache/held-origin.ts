@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { CountWaiter, type WaitOptions } from '../../harness/count-waiter.js';
 import { endsHead } from '../../harness/recording-origin.js';
 
 export interface HeldOrigin {
@@ -7,6 +8,8 @@ export interface HeldOrigin {
   url(path: string): string;
   /** Request heads received so far. */
   readonly requestCount: number;
+  /** Resolves true once `count` request heads have arrived, false when the wait is given up. */
+  waitForRequests(count: number, options?: WaitOptions): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,7 @@ export interface HeldOriginOptions {
 export async function startHeldOrigin(response: Buffer, options: HeldOriginOptions): Promise<HeldOrigin> {
   const sockets = new Set<net.Socket>();
   const waiting: net.Socket[] = [];
-  let requestCount = 0;
+  const requests = new CountWaiter();
   let released = false;
   let holdTimer: NodeJS.Timeout | undefined;
   const release = () => {
@@ -43,11 +46,11 @@ export async function startHeldOrigin(response: Buffer, options: HeldOriginOptio
       head = Buffer.concat([head, chunk]);
       complete = endsHead(head);
       if (!complete) return;
-      requestCount++;
+      requests.increment();
       if (released) return void socket.end(response);
       waiting.push(socket);
       holdTimer ??= setTimeout(release, options.maxHoldMs);
-      if (requestCount >= options.holdUntilRequests) release();
+      if (requests.count >= options.holdUntilRequests) release();
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -61,8 +64,9 @@ export async function startHeldOrigin(response: Buffer, options: HeldOriginOptio
     port,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     get requestCount() {
-      return requestCount;
+      return requests.count;
     },
+    waitForRequests: (count, waitOptions) => requests.waitFor(count, waitOptions),
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearTimeout(holdTimer);
