@@ -3,7 +3,7 @@ import { RequestError } from './errors.js';
 import type { ExchangeContext } from './exchange-context.js';
 import { HeadReader } from './http/head-reader.js';
 import { parseRequestHead, type RequestHead } from './http/request-head.js';
-import { describePeer, ExchangeRecord } from './log.js';
+import { ExchangeRecord } from './log.js';
 import { relayFromOrigin } from './relay.js';
 import { sendError } from './send-error.js';
 import { endGracefully } from './socket/end-gracefully.js';
@@ -14,7 +14,10 @@ import { endGracefully } from './socket/end-gracefully.js';
  * connection are affected.
  */
 export function handleClient(client: Socket, context: ExchangeContext): void {
-  const record = new ExchangeRecord(describePeer(client.remoteAddress, client.remotePort));
+  const record =
+    context.log === undefined
+      ? new ExchangeRecord()
+      : ExchangeRecord.forClient(client.remoteAddress, client.remotePort);
   const reader = new HeadReader();
   let readingHead = true;
 

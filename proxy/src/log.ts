@@ -17,10 +17,21 @@ export class ExchangeRecord {
   note: string | undefined;
   /** Connections that sent nothing at all (port probes) are not logged. */
   silent = false;
-  private readonly startedAtMs = performance.now();
   private written = false;
 
-  constructor(readonly clientAddress: string) {}
+  /**
+   * Without a log sink nothing is ever written, so the exchange needs neither the peer address (a
+   * getpeername call) nor a start time: a record made without arguments skips both.
+   */
+  constructor(
+    readonly clientAddress = '-',
+    private readonly startedAtMs = 0,
+  ) {}
+
+  /** A record for an exchange whose line will be written: it knows the client and when it started. */
+  static forClient(address: string | undefined, port: number | undefined): ExchangeRecord {
+    return new ExchangeRecord(describePeer(address, port), performance.now());
+  }
 
   /** Records the first explanation only: later ones are consequences of it. */
   explain(note: string): void {
