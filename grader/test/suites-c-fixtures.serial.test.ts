@@ -16,20 +16,26 @@ import { cmuChecks } from '../src/suites/cmu.js';
 const SUBMISSIONS = join(import.meta.dirname, 'fixtures', 'submissions');
 const CHECKS = [...basicSuite.checks, ...cacheSuite.checks, ...cmuChecks];
 
+// Which checks each flaw must cost (and, for flaws no check here is about, none). The timing-dependent flaws
+// (cache-no-lock, cache-duplicates, shared-connfd) are made certain by origins that hold their answers, and
+// by bursts of clients that all connect before any request is written.
 const EXPECTED_LOSSES: Record<string, string[]> = {
   correct: [],
   'http11-no-close': ['basic.request-line', 'basic.required-headers'],
   'drop-headers': ['basic.header-passthrough'],
   'wrong-host-header': ['basic.host-header'],
+  'no-default-path': ['basic.default-path'],
+  // the CGI and the recorded request line carry a query; so do distinct-keys' two CGI URLs
+  'strips-query': ['basic.cgi', 'basic.request-line', 'cache.distinct-keys'],
+  'extra-crlf': ['basic.nothing-after-head'],
+  // basic.default-path's two forms go to two origins with the same files: a path-keyed cache still gets it right
+  'cache-key-path': ['cache.distinct-keys'],
+  // every cache object but hit-binary's is text
   'string-relay': [
     'basic.binary-small',
     'basic.binary-large',
     'basic.binary-huge',
     'cache.hit-binary',
-    'cache.no-large-object',
-    'cache.lru-eviction',
-    'cache.concurrent-hits',
-    'cache.one-copy',
     'basic.cmu-jpeg',
     'basic.cmu-exe',
   ],
@@ -41,19 +47,23 @@ const EXPECTED_LOSSES: Record<string, string[]> = {
     'cache.one-copy',
     'cache.cmu-origin-stopped',
   ],
+  // the checks that compare a hit's bytes; lru-eviction and one-copy only count hits at the origin
   'cache-trailing-garbage': [
-    'basic.default-path',
     'cache.hit-text',
     'cache.hit-binary',
-    'cache.lru-eviction',
     'cache.distinct-keys',
     'cache.concurrent-hits',
-    'cache.one-copy',
   ],
   'cache-no-size-limit': ['cache.no-large-object'],
   'cache-duplicates': ['cache.one-copy'],
-  // checks run in suite order: by lru-eviction the cache is full of earlier objects, which are never evicted
-  'cache-no-eviction': ['cache.lru-eviction', 'cache.concurrent-hits', 'cache.one-copy'],
+  // everything before one-copy and lru-eviction fits in MAX_CACHE_SIZE, and one-copy tells a cache that stops
+  // inserting from one that keeps no copy
+  'cache-no-eviction': ['cache.lru-eviction'],
+  // clients that arrive while the object is downloading get its empty entry: in the 20 simultaneous cold
+  // fetches, and in one-copy's three overlapping misses
+  'cache-no-lock': ['cache.concurrent-hits', 'cache.one-copy'],
+  // only the bursts of concurrent-hits overlap connections in the accept queue
+  'shared-connfd': ['cache.concurrent-hits'],
   sequential: ['concurrency.cmu-nop'],
   'global-lock': ['concurrency.cmu-nop'],
   // flaws no check here is about: these checks must not trip them (e.g. by hanging up on the proxy)
