@@ -50,7 +50,9 @@ export async function writeClassOutputs(outDir: string, record: BatchRecord): Pr
   const sandbox =
     record.sandbox.mode === 'namespace'
       ? `sandbox: namespaces (${record.sandbox.flavor})`
-      : 'sandbox: none (process groups, free ports)';
+      : record.sandbox.mode === 'docker'
+        ? 'sandbox: docker (one container per submission)'
+        : 'sandbox: none (process groups, free ports)';
   const model = await buildOverviewModel({
     outDir,
     students: record.students,

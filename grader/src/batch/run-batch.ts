@@ -10,6 +10,7 @@ import { loadRubric } from '../scoring/rubric.js';
 import { isBundledRubric } from '../scoring/rubric-files.js';
 import { checkRegistry } from '../suites/index.js';
 import { GRADER_VERSION } from '../version.js';
+import { onInterrupt } from '../targets/container/exit-cleanups.js';
 import { discoverSubmissions, type Submission, selectShard } from './discover.js';
 import { resolveStudentFormats } from './formats.js';
 import { rubricMax } from './gradebook.js';
@@ -20,6 +21,7 @@ import { BatchProgress } from './progress.js';
 import { type JobSettings, gradeSubmission } from './run-job.js';
 import { removeCgroupSync } from './sandbox/cgroup.js';
 import { detectSandbox } from './sandbox/detect.js';
+import { DOCKER_STOP_GRACE_MS } from './sandbox/docker.js';
 import { readMeta } from './student-folder.js';
 import type { BatchOptions, BatchSummary, StudentOutcome } from './types.js';
 
@@ -82,10 +84,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
   process.on('exit', onExit);
   let plan: Awaited<ReturnType<typeof detectSandbox>> | undefined;
+  let forgetInterrupt = () => {};
   const progress = new BatchProgress(options.progress ?? process.stderr, submissions.length, jobs);
   let students: StudentOutcome[];
   try {
     plan = await detectSandbox(options.sandbox ?? 'auto', tempRoot);
+    // containers do not die with a killed process group: on Ctrl-C, let each job's grader remove its own
+    if (plan.info.mode === 'docker') {
+      forgetInterrupt = onInterrupt(() =>
+        Promise.all([...live].map((job) => job.stop(DOCKER_STOP_GRACE_MS))),
+      );
+    }
     if (plan.cgroup) cgroups.push(plan.cgroup.path);
     const settings: JobSettings = {
       plan,
@@ -121,6 +130,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       return outcome;
     });
   } finally {
+    forgetInterrupt();
     progress.close();
     process.off('exit', onExit);
     await rm(tempRoot, { recursive: true, force: true, maxRetries: 3 });

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { removeJobLeftovers } from '../targets/container/sweep.js';
 import type { CheckDef, Lang, Rubric, RunReport } from '../types.js';
 import type { Submission } from './discover.js';
 import type { StudentFormat } from './formats.js';
 import { findReportProblem, scoresOf, statusOf, synthesizeReport } from './report-check.js';
 import { createJobCgroup, readPidsLimitHits, removeJobCgroup } from './sandbox/cgroup.js';
 import type { SandboxPlan } from './sandbox/detect.js';
+import { DOCKER_STOP_GRACE_MS } from './sandbox/docker.js';
 import { launchJob, type RunningJob } from './sandbox/launch.js';
 import { sweepJobProcesses } from './sandbox/sweep.js';
 import { stageSubmission } from './stage.js';
@@ -58,6 +60,7 @@ export async function gradeSubmission(
     await mkdir(join(job.dir, 'rubric'));
     await copyFile(settings.rubricArg, join(job.dir, rubricArg));
   }
+  const docker = plan.info.mode === 'docker';
   const cgroup = plan.cgroup
     ? await createJobCgroup(plan.cgroup, `job-${index}`, plan.info.maxProcesses)
     : undefined;
@@ -70,13 +73,14 @@ export async function gradeSubmission(
     ...['--rubric', settings.rubricIsFile ? join(view, rubricArg) : rubricArg],
     ...['--timeout-scale', String(settings.timeoutScale), '--budget', String(settings.budgetSeconds)],
     ...['--make-timeout', String(settings.makeTimeoutSeconds), '--lang', settings.lang, '--seed', seed],
+    ...(docker ? ['--sandbox', 'docker'] : []),
   ];
   const running = launchJob({ plan, jobDir: job.dir, argv, uid, cgroup, hide: settings.hide });
   settings.live.add(running);
   let wallExceeded = false;
   const wall = setTimeout(() => {
     wallExceeded = true;
-    void running.stop();
+    void running.stop(docker ? DOCKER_STOP_GRACE_MS : undefined);
   }, settings.wallMs);
   const linger = watchForReports(job.outDir, settings.formats, () => void running.stop());
   const exit = await running.exit;
@@ -93,6 +97,10 @@ export async function gradeSubmission(
       // outside a namespace, escaped process groups survive the child grader: its uid and marker find them
       const swept = await sweepJobProcesses(job.dir, uid);
       if (swept > 0) notes.push(`${swept} process(es) outlived the grader and were killed`);
+    }
+    if (docker) {
+      const left = await removeJobLeftovers(job.dir);
+      if (left > 0) notes.push(`${left} container(s) outlived the grader and were removed`);
     }
     if (cgroup) {
       const hits = await readPidsLimitHits(cgroup);

@@ -77,7 +77,7 @@ export interface StudentOutcome {
 }
 
 export interface SandboxInfo {
-  mode: 'namespace' | 'none';
+  mode: 'namespace' | 'none' | 'docker';
   /** 'root': real root; 'userns': unprivileged user namespace (--map-root-user) */
   flavor?: 'root' | 'userns';
   /** how `lo` is brought up inside the namespace */

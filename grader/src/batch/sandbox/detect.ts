@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { SandboxInfo, SandboxMode } from '../types.js';
 import { createPidsCgroup, type PidsCgroup } from './cgroup.js';
 import { findCommand, runQuick, shellQuote } from './commands.js';
+import { planDockerSandbox } from './docker.js';
 import { prepareLoopbackUp } from './loopback.js';
 
 /** Everything a job launch needs to know about the isolation this host allows. */
@@ -25,12 +26,7 @@ export const MAX_JOB_PROCESSES = 512;
 
 /** Works out what isolation this host allows; `namespace` insists on it, `auto` falls back to process groups. */
 export async function detectSandbox(mode: SandboxMode, tempRoot: string): Promise<SandboxPlan> {
-  if (mode === 'docker') {
-    throw new UsageError('--sandbox docker is not available yet.', [
-      'It needs the container target of the Docker issue (grader/src/targets/image.ts), which this build lacks.',
-      'Use --sandbox auto (Linux namespaces where the OS allows, else process groups).',
-    ]);
-  }
+  if (mode === 'docker') return planDockerSandbox();
   const isRoot = process.getuid?.() === 0;
   const setpriv = isRoot ? findCommand('setpriv') : undefined;
   const prlimit = findCommand('prlimit');

@@ -50,6 +50,12 @@ export function launchJob(launch: JobLaunch): RunningJob {
     LANG: 'C.UTF-8',
     [JOB_MARKER]: launch.jobDir,
   };
+  // a docker job's grader talks to the engine and builds from GCC_IMAGE (targets/container/settings.ts)
+  if (plan.info.mode === 'docker') {
+    for (const name of ['DOCKER_HOST', 'GCC_IMAGE', 'PROXYLAB_HOLDER_IMAGE']) {
+      if (process.env[name]) env[name] = process.env[name];
+    }
+  }
   const nproc = plan.info.maxProcesses + (launch.uid === undefined ? countOwnTasks() : 0);
   const drop = [
     ...(plan.prlimit ? [plan.prlimit, `--nproc=${nproc}:${nproc}`, '--'] : []),

@@ -8,7 +8,7 @@ export function onInterrupt(cleanup: () => Promise<unknown>): () => void {
 }
 
 /** Runs every registered cleanup at once, each bounded by `timeoutMs`; never throws. */
-export async function runInterruptCleanups(timeoutMs = 15_000): Promise<void> {
+export async function runInterruptCleanups(timeoutMs = 30_000): Promise<void> {
   const pending = [...cleanups];
   cleanups.clear();
   if (pending.length === 0) return;

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { TargetError } from '../../errors.js';
 import { connectDocker, dockerMessage, ensureImage } from './docker.js';
-import { PROXYLAB_LABEL, ROLE_LABEL } from './settings.js';
+import { JOB_MARKER } from '../../batch/sandbox/sweep.js';
+import { JOB_LABEL, PROXYLAB_LABEL, ROLE_LABEL } from './settings.js';
 import { removeContainers } from './sweep.js';
 
 /** A container with no network (only its own loopback), kept alive so others can share its network namespace. */
@@ -25,12 +26,18 @@ export async function startNetworkHolder(image: string): Promise<NetworkHolder> 
   const { tc, docker } = await connectDocker();
   await ensureImage(image);
   const run = randomBytes(6).toString('hex');
+  const job = process.env[JOB_MARKER];
   let id: string;
   try {
     const started = await new tc.GenericContainer(image)
       .withNetworkMode('none')
       .withEntrypoint(['/bin/sh', '-c', HOLD_SCRIPT])
-      .withLabels({ [PROXYLAB_LABEL]: '1', [ROLE_LABEL]: 'network-holder', [RUN_LABEL]: run })
+      .withLabels({
+        [PROXYLAB_LABEL]: '1',
+        [ROLE_LABEL]: 'network-holder',
+        [RUN_LABEL]: run,
+        ...(job ? { [JOB_LABEL]: job } : {}),
+      })
       .withResourcesQuota({ memory: 64 / 1024, cpu: 0.2 })
       .start();
     id = started.getId();

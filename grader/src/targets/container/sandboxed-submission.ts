@@ -1,8 +1,8 @@
-import { inspectImageCommand, CONTAINER_NOTE } from '../image.js';
+import { inspectImageCommand } from '../image.js';
 import type { Target } from '../target.js';
 import type { ImageCommand } from './port-argument.js';
 import { startProxyContainer } from './proxy-container.js';
-import { submissionImageTag } from './settings.js';
+import { CONTAINER_LIMITS, submissionImageTag } from './settings.js';
 import { buildSubmissionImage } from './submission-image.js';
 
 /**
@@ -17,9 +17,10 @@ export function createSandboxedSubmissionTarget(
   let command: ImageCommand | undefined;
   return {
     kind: 'submission',
-    description: `submission ${dir} (built and run in a Docker container: make, then ./proxy <port>)`,
+    description: `submission ${dir} (built and run in a Docker container with ${CONTAINER_LIMITS.memoryMiB} MiB, ${CONTAINER_LIMITS.cpus} CPU, ${CONTAINER_LIMITS.pids} processes: make, then ./proxy <port>)`,
     restartable: true,
-    notes: [CONTAINER_NOTE],
+    // none, like a plain submission: a failed build's reason must stay the first note (the batch reports it)
+    notes: [],
     async prepare() {
       const built = await buildSubmissionImage({
         dir,

@@ -17,6 +17,8 @@ export const HOLDER_LABEL = 'org.proxylab.holder';
 /** Layers of a submission image built for one grading run (submission.Dockerfile puts it on every layer). */
 export const BUILD_LABEL = 'org.proxylab.build';
 export const ROLE_LABEL = 'org.proxylab.role';
+/** Network holders started by a batch job: the job's marker (PROXYLAB_BATCH_JOB), so the batch can sweep them. */
+export const JOB_LABEL = 'org.proxylab.job';
 
 /** Base image of submission.Dockerfile; the same variable docker-compose.yml reads. @default 'gcc:12' */
 export const gccImage = (): string => process.env.GCC_IMAGE || 'gcc:12';

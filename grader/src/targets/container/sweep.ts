@@ -1,5 +1,5 @@
 import { connectDocker } from './docker.js';
-import { BUILD_LABEL, HOLDER_LABEL } from './settings.js';
+import { BUILD_LABEL, HOLDER_LABEL, JOB_LABEL } from './settings.js';
 
 /** Force-removes every container carrying `label` ('name=value'); ones already gone are not an error. */
 export async function removeContainers(label: string): Promise<number> {
@@ -32,6 +32,16 @@ export async function removeBuildImages(holderId: string): Promise<void> {
       .remove({ force: true, noprune: false })
       .catch(() => {});
   }
+}
+
+/** A batch job's leftovers (its grader was killed): every run whose holder carries the job's label. */
+export async function removeJobLeftovers(jobMarker: string): Promise<number> {
+  const { docker } = await connectDocker();
+  const holders = await docker
+    .listContainers({ all: true, filters: { label: [`${JOB_LABEL}=${jobMarker}`] } })
+    .catch(() => []);
+  for (const holder of holders) await removeRunLeftovers(holder.Id);
+  return holders.length;
 }
 
 /** Everything one outer run created, proxies first (they use the holder's network), then the holder, then images. */
