@@ -38,6 +38,10 @@ const program = new Command('proxylab-grade')
   )
   .addOption(new Option('--inside-netns <holder>', 'set by the grader itself (container grading)').hideHelp())
   .option(
+    '--find-pid',
+    "with --address: the proxy's pid is the process holding its listening socket (same host or PID namespace)",
+  )
+  .option(
     '-r, --rubric <name|file>',
     'default (100 points), cmu (driver.sh, 70 points) or a rubric JSON file',
     'default',

@@ -79,6 +79,12 @@ export async function runInContainerNetwork(options: ContainerOptions, args: str
   }
 }
 
+/** --find-pid applies to --address only. */
+export function assertAddress(target: Target): Target {
+  if (target.kind !== 'address') throw new UsageError('--find-pid goes with --address HOST:PORT only.');
+  return target;
+}
+
 /** The inner half: the target the child grader (already inside the holder's network) grades. */
 export async function createContainerTarget(
   options: ContainerOptions,

@@ -6,7 +6,13 @@ import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { SUITE_IDS, checkRegistry } from '../suites/index.js';
 import { createTarget } from '../targets/index.js';
-import { createContainerTarget, runInContainerNetwork, usesContainers } from './container-grade.js';
+import { withListenerPid } from '../targets/container/listener-pid.js';
+import {
+  assertAddress,
+  createContainerTarget,
+  runInContainerNetwork,
+  usesContainers,
+} from './container-grade.js';
 import type { Lang, Rubric, SuiteId } from '../types.js';
 import { GRADER_VERSION } from '../version.js';
 
@@ -28,6 +34,8 @@ export interface GradeCommandOptions {
   sandbox?: 'docker';
   /** set by the grader itself when it re-runs inside a container's network (container grading) */
   insideNetns?: string;
+  /** with --address: the proxy's pid from the process holding its listening socket */
+  findPid?: boolean;
 }
 
 /** Keeps only the suites named by --only (in rubric order). */
@@ -54,9 +62,10 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
   if (usesContainers(options) && !options.insideNetns)
     return runInContainerNetwork(options, process.argv.slice(2));
   const log = options.verbose ? (line: string) => process.stderr.write(`[grader] ${line}\n`) : undefined;
-  const target = options.insideNetns
+  const created = options.insideNetns
     ? await createContainerTarget(options, log)
     : await createTarget(options);
+  const target = options.findPid ? withListenerPid(assertAddress(created)) : created;
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   const reporters = createReporters(options.format ?? ['terminal'], {
     lang,

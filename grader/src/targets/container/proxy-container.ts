@@ -64,6 +64,7 @@ export async function startProxyContainer(
     .withUlimits({
       nofile: { soft: CONTAINER_LIMITS.openFiles, hard: CONTAINER_LIMITS.openFiles },
       cpu: { soft: CONTAINER_LIMITS.cpuSeconds, hard: CONTAINER_LIMITS.cpuSeconds },
+      fsize: { soft: CONTAINER_LIMITS.fileSizeMiB * MiB, hard: CONTAINER_LIMITS.fileSizeMiB * MiB },
       core: { soft: 0, hard: 0 },
     })
     .withDroppedCapabilities('ALL')

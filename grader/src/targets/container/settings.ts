@@ -8,6 +8,10 @@ export const CONTAINER_LIMITS = {
   openFiles: 4096,
   /** RLIMIT_CPU */
   cpuSeconds: 600,
+  /** RLIMIT_FSIZE, as for a proxy run as a process */
+  fileSizeMiB: 64,
+  /** memory of the build container (make) */
+  buildMemoryMiB: 1024,
 } as const;
 
 /** Every container and image the grader creates carries this label (value '1'), so leftovers can be found. */

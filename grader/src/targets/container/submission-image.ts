@@ -7,7 +7,7 @@ import { TargetError } from '../../errors.js';
 import { OutputTail } from '../../harness/output-tail.js';
 import type { PrepareResult } from '../target.js';
 import { connectDocker, ensureImage } from './docker.js';
-import { gccImage } from './settings.js';
+import { CONTAINER_LIMITS, gccImage } from './settings.js';
 
 /** docker/submission.Dockerfile of this repository (the same path from src/ and from dist/). */
 const DOCKERFILE = fileURLToPath(new URL('../../../../docker/submission.Dockerfile', import.meta.url));
@@ -47,6 +47,7 @@ export async function buildSubmissionImage(build: SubmissionBuild): Promise<Prep
         dockerfile: DOCKERFILE_NAME,
         buildargs: { GCC_IMAGE: base, SUBMISSION_DIR: basename(build.dir), PROXYLAB_BUILD: build.buildId },
         networkmode: 'none',
+        memory: CONTAINER_LIMITS.buildMemoryMiB * 1024 * 1024,
         rm: true,
         forcerm: true,
       },
@@ -107,7 +108,7 @@ function followBuild(
           if (event.error) {
             error = event.error.trim();
             output.push(`${error}\n`);
-          } else if (event.stream && !BOOKKEEPING.test(event.stream)) {
+          } else if (event.stream?.trim() && !BOOKKEEPING.test(event.stream)) {
             output.push(event.stream.replace(ANSI_COLOR, ''));
           }
         } catch {
