@@ -58,7 +58,12 @@ describe('the fixture corpus graded against its expectation table', () => {
   it('has a fixture aimed at every check except the few only a dead origin port can fail', async () => {
     // basic.html/text/query-escapes/origin-port are failed only by ignore-port (which fails every check); any other check
     // added to the default rubric without a fixture that fails it turns this test red.
-    expect(await uncoveredChecks()).toEqual(['basic.html', 'basic.text', 'basic.query-escapes', 'basic.origin-port']);
+    expect(await uncoveredChecks()).toEqual([
+      'basic.html',
+      'basic.text',
+      'basic.query-escapes',
+      'basic.origin-port',
+    ]);
   });
 });
 
