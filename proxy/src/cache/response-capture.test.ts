@@ -29,6 +29,37 @@ describe('ResponseCapture', () => {
     );
   });
 
+  it('stores a response that arrived in one chunk as that chunk, without copying it', () => {
+    const whole = response('HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nhi');
+    const capture = new ResponseCapture(100);
+    capture.add(whole);
+    expect(capture.takeCacheable()).toBe(whole);
+  });
+
+  it('finds a blank line split across chunks, and checks the length against all of the body', () => {
+    const whole = 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nabcdef';
+    for (let cut = 1; cut < whole.length; cut += 1) {
+      for (const second of [cut, cut + 1, cut + 3]) {
+        const capture = new ResponseCapture(100);
+        for (const piece of [whole.slice(0, cut), whole.slice(cut, second), whole.slice(second)])
+          if (piece !== '') capture.add(response(piece));
+        expect(capture.takeCacheable()?.toString('latin1'), `cut at ${cut} and ${second}`).toBe(whole);
+      }
+    }
+  });
+
+  it('refuses a body longer or shorter than its Content-Length, and a head that never ends', () => {
+    for (const text of [
+      'HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nab',
+      'HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nabcd',
+      'HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r',
+    ]) {
+      const capture = new ResponseCapture(100);
+      for (const char of text) capture.add(response(char));
+      expect(capture.takeCacheable(), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
   it('counts the status line and headers toward the limit and gives up once over it', () => {
     const full = response('HTTP/1.0 200 OK\r\n\r\n0123456789');
     const capture = new ResponseCapture(full.length - 1);

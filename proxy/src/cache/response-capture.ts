@@ -1,45 +1,84 @@
+import { findHeadEnd, type HeadVerdict, judgeResponseHead } from './response-head.js';
+
+const NO_BYTES = Buffer.alloc(0);
+/** A blank line is at most 4 bytes (CRLF CRLF): this many bytes of one chunk may begin one ending in the next. */
+const BLANK_LINE_OVERLAP = 3;
+
 /**
- * Keeps a copy of a response while it is relayed, as long as it stays within the object limit
- * (status line and headers count toward it). Past the limit the copy is dropped and nothing more is kept.
+ * Keeps a copy of a response while it is relayed, as long as it may still be cached: within the object
+ * limit (status line and headers count toward it), a `200`, and no longer than its Content-Length.
+ * The head is judged once, as soon as it is complete; once the response cannot be cached, nothing more
+ * is kept. A response that arrived in one chunk is stored as that chunk, without a copy.
  */
 export class ResponseCapture {
   private chunks: Buffer[] = [];
   private capturedBytes = 0;
-  private overLimit = false;
+  private givenUp = false;
+  /** Where the body starts, once the head is complete. */
+  private headBytes = -1;
+  private verdict: HeadVerdict | undefined;
+  /** The last bytes seen while the head is incomplete: a blank line may straddle two chunks. */
+  private headTail: Buffer = NO_BYTES;
 
   constructor(private readonly maxObjectBytes: number) {}
 
   add(chunk: Buffer): void {
-    if (this.overLimit) return;
+    if (this.givenUp) return;
+    const offset = this.capturedBytes;
     this.capturedBytes += chunk.length;
     if (this.capturedBytes > this.maxObjectBytes) {
-      this.overLimit = true;
-      this.chunks = [];
+      this.giveUp();
       return;
     }
     this.chunks.push(chunk);
+    if (this.verdict === undefined) this.lookForHeadEnd(chunk, offset);
+    else if (this.verdict.cacheable && this.tooLong(this.verdict.bodyBytes)) this.giveUp();
   }
 
   /** The whole response when it may be cached: within the limit, status 200, body as long as it claims. */
   takeCacheable(): Buffer | undefined {
-    if (this.overLimit) return undefined;
-    const response = Buffer.concat(this.chunks, this.capturedBytes);
+    const { verdict } = this;
+    if (this.givenUp || verdict === undefined || !verdict.cacheable) return undefined;
+    const bodyBytes = this.capturedBytes - this.headBytes;
+    if (verdict.bodyBytes !== undefined && verdict.bodyBytes !== bodyBytes) return undefined;
+    const [only] = this.chunks;
+    const response =
+      this.chunks.length === 1 && only !== undefined ? only : Buffer.concat(this.chunks, this.capturedBytes);
     this.chunks = [];
-    return isCompleteOkResponse(response) ? response : undefined;
+    return response;
+  }
+
+  private lookForHeadEnd(chunk: Buffer, offset: number): void {
+    const window = this.headTail.length === 0 ? chunk : Buffer.concat([this.headTail, chunk]);
+    const end = findHeadEnd(window);
+    if (end === -1) {
+      this.headTail = window.subarray(Math.max(0, window.length - BLANK_LINE_OVERLAP));
+      return;
+    }
+    this.headBytes = offset - this.headTail.length + end;
+    this.headTail = NO_BYTES;
+    const [only] = this.chunks;
+    const head =
+      this.chunks.length === 1 && only !== undefined
+        ? only.toString('latin1', 0, this.headBytes)
+        : Buffer.concat(this.chunks, this.capturedBytes).toString('latin1', 0, this.headBytes);
+    this.verdict = judgeResponseHead(head);
+    if (!this.verdict.cacheable || this.tooLong(this.verdict.bodyBytes)) this.giveUp();
+  }
+
+  private tooLong(bodyBytes: number | undefined): boolean {
+    return bodyBytes !== undefined && this.capturedBytes - this.headBytes > bodyBytes;
+  }
+
+  private giveUp(): void {
+    this.givenUp = true;
+    this.chunks = [];
   }
 }
 
 /** True for a `200` response whose head ends properly and whose body matches any Content-Length. */
 export function isCompleteOkResponse(response: Buffer): boolean {
-  const crlfEnd = response.indexOf('\r\n\r\n');
-  const lfEnd = response.indexOf('\n\n');
-  const headEnd =
-    crlfEnd !== -1 && (lfEnd === -1 || crlfEnd < lfEnd) ? crlfEnd + 4 : lfEnd === -1 ? -1 : lfEnd + 2;
-  if (headEnd === -1) return false;
-  const head = response.toString('latin1', 0, headEnd);
-  if (!/^HTTP\/1\.\d 200(?:[ \t][^\r\n]*)?\r?\n/.test(head)) return false;
-  const lengths = [...head.matchAll(/^content-length[ \t]*:[ \t]*([^\r\n]*?)[ \t]*\r?$/gim)].map((m) => m[1]);
-  if (lengths.length === 0) return true;
-  const bodyBytes = response.length - headEnd;
-  return lengths.every((value) => value !== undefined && /^\d+$/.test(value) && Number(value) === bodyBytes);
+  const capture = new ResponseCapture(response.length);
+  capture.add(response);
+  return capture.takeCacheable() !== undefined;
 }
