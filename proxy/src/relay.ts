@@ -65,7 +65,7 @@ export function relayFromOrigin(
     origin.resume();
   });
 
-  origin.write(buildForwardHead(request));
+  origin.write(buildForwardHead(request), 'latin1');
   origin.once('connect', () => {
     clearTimeout(connectTimer);
     if (!settled) idleTimer = setTimeout(onIdle, context.originIdleTimeoutMs);

@@ -3,26 +3,37 @@ import type { RequestHead } from './request-head.js';
 /** The User-Agent every forwarded request carries, as the CS:APP handout prescribes. */
 export const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:10.0.3) Gecko/20120305 Firefox/10.0.3';
 
-const REPLACED_HEADERS = new Set(['host', 'user-agent', 'connection', 'proxy-connection']);
+const FIXED_HEADERS = `User-Agent: ${USER_AGENT}\r\nConnection: close\r\nProxy-Connection: close\r\n`;
 
 /**
  * Builds the HTTP/1.0 request the origin receives: request line, exactly one Host (the client's when it
  * sent a non-empty one), the fixed User-Agent and close headers, then every other client header line byte
- * for byte in its original order, then the blank line — and nothing after it.
+ * for byte in its original order, then the blank line — and nothing after it. The text is latin1 (one
+ * character per byte, as the head was read): write it with the 'latin1' encoding.
  */
-export function buildForwardHead(request: RequestHead): Buffer {
-  const clientHost = request.headers.find(
-    (header) => header.name.toLowerCase() === 'host' && header.value !== '',
-  );
-  const lines = [
-    `GET ${request.target.path} HTTP/1.0`,
-    `Host: ${clientHost?.value ?? request.target.hostHeader}`,
-    `User-Agent: ${USER_AGENT}`,
-    'Connection: close',
-    'Proxy-Connection: close',
-  ];
+export function buildForwardHead(request: RequestHead): string {
+  let host: string | undefined;
+  let otherLines = '';
   for (const header of request.headers) {
-    if (!REPLACED_HEADERS.has(header.name.toLowerCase())) lines.push(header.raw);
+    const replaced = replacedHeaderOf(header.name);
+    if (replaced === undefined) otherLines += `${header.raw}\r\n`;
+    else if (replaced === 'host' && host === undefined && header.value !== '') host = header.value;
   }
-  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  return (
+    `GET ${request.target.path} HTTP/1.0\r\nHost: ${host ?? request.target.hostHeader}\r\n` +
+    `${FIXED_HEADERS}${otherLines}\r\n`
+  );
+}
+
+/** The lowercase name when the proxy writes that header itself, else undefined. */
+function replacedHeaderOf(name: string): string | undefined {
+  // Only names as long as one of the four need lowercasing at all.
+  if (name.length !== 4 && name.length !== 10 && name.length !== 16) return undefined;
+  const lowered = name.toLowerCase();
+  return lowered === 'host' ||
+    lowered === 'user-agent' ||
+    lowered === 'connection' ||
+    lowered === 'proxy-connection'
+    ? lowered
+    : undefined;
 }
