@@ -19,6 +19,20 @@ describe('HeadReader', () => {
     expect(results.at(-1)).toMatchObject({ done: true, lines: ['GET http://a/ HTTP/1.0', 'X:\xff'] });
   });
 
+  it('gives the same lines and rest however the head is split into two chunks', () => {
+    const text = '\r\nGET http://a/ HTTP/1.0\r\nX: 1\nY:\r\n\r\nbody';
+    for (let cut = 0; cut <= text.length; cut += 1) {
+      const reader = new HeadReader();
+      const first = reader.push(chunk(text.slice(0, cut)));
+      const result = first.done ? first : reader.push(chunk(text.slice(cut)));
+      expect(result, `cut at ${cut}`).toEqual({
+        done: true,
+        lines: ['GET http://a/ HTTP/1.0', 'X: 1', 'Y:'],
+        rest: chunk(cut >= text.length - 4 ? text.slice(text.length - 4, cut) : 'body'),
+      });
+    }
+  });
+
   it('skips empty lines before the request line', () => {
     const reader = new HeadReader();
     expect(reader.push(chunk('\r\n\r\nGET http://a/ HTTP/1.0\r\n\r\n'))).toMatchObject({

@@ -61,6 +61,11 @@ describe('parseRequestHead', () => {
     ]);
   });
 
+  it('trims only spaces and tabs around a value, keeping other whitespace bytes', () => {
+    const head = parse('GET http://a/ HTTP/1.1', 'X-Ws:\t \xa0v\x0b \t', 'X-Empty: \t ');
+    expect(head.headers.map((header) => header.value)).toEqual(['\xa0v\x0b', '']);
+  });
+
   it('answers 501 for methods other than GET, checked before anything else', () => {
     expect(codeOf(['POST http://a/ HTTP/1.0'])).toBe('PROXY_ERR_METHOD_NOT_IMPLEMENTED');
     expect(codeOf(['CONNECT a:443 HTTP/1.1'])).toBe('PROXY_ERR_METHOD_NOT_IMPLEMENTED');

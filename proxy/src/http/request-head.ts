@@ -45,7 +45,7 @@ const DEFAULT_PORT = 80;
 
 /** Parses the lines of a request head (request line first); throws a RequestError saying what is wrong. */
 export function parseRequestHead(lines: readonly string[]): RequestHead {
-  const [requestLine = '', ...headerLines] = lines;
+  const requestLine = lines[0] ?? '';
   const match = /^(\S+)[ \t]+(\S+)[ \t]+(\S+)$/.exec(requestLine);
   if (!match) throw new BadRequestLineError();
   const [, method = '', uri = '', version = ''] = match;
@@ -53,7 +53,8 @@ export function parseRequestHead(lines: readonly string[]): RequestHead {
   if (method !== 'GET') throw new MethodNotImplementedError();
   if (!/^HTTP\/1\.\d$/.test(version)) throw new BadVersionError();
   const target = parseAbsoluteUri(uri);
-  const headers = headerLines.map(parseHeaderLine);
+  const headers: HeaderLine[] = [];
+  for (let i = 1; i < lines.length; i += 1) headers.push(parseHeaderLine(lines[i] ?? ''));
   return { requestLine, method, uri, version, target, headers };
 }
 
@@ -103,6 +104,18 @@ function parseHeaderLine(raw: string): HeaderLine {
   const name = colon === -1 ? '' : raw.slice(0, colon);
   // No colon, an empty name, or space before the colon (also obs-fold continuation lines) → 400 (RFC 9112 §5).
   if (!TOKEN.test(name)) throw new BadHeaderError();
-  const value = raw.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
-  return { name, value, raw };
+  return { name, value: trimBlanks(raw, colon + 1), raw };
+}
+
+/** `text` from `start`, without leading and trailing spaces and tabs (other whitespace is kept). */
+function trimBlanks(text: string, start: number): string {
+  let from = start;
+  let to = text.length;
+  while (from < to && isBlank(text.charCodeAt(from))) from += 1;
+  while (to > from && isBlank(text.charCodeAt(to - 1))) to -= 1;
+  return text.slice(from, to);
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
