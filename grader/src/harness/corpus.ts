@@ -74,7 +74,9 @@ export const CORPUS_SPECS: readonly CorpusSpec[] = [
     name,
     path: `/distinct/obj-${name.slice(9)}.txt`,
     kind: 'prose',
-    sizeBytes: 1_000 + 97 * i,
+    // over MAX_OBJECT_SIZE: 40 simultaneous clients must never make 40 simultaneous cache insertions, or a
+    // cache flaw (no lock) would cost concurrency points
+    sizeBytes: 104_000 + 97 * i,
   })),
   { name: 'cmu-home', path: '/cmu/home.html', kind: 'html', sizeBytes: 120 },
   { name: 'cmu-source-1', path: '/cmu/csapp.c', kind: 'c', sizeBytes: 24_200 },

@@ -26,3 +26,7 @@ function fillerText(path: string, lengthBytes: number): string {
 export function makeOriginToken(): string {
   return randomBytes(4).toString('hex');
 }
+
+/** A body size over MAX_OBJECT_SIZE (102400): responses a correct cache never stores, for checks outside the
+ *  cache suite that run many exchanges at once. */
+export const UNCACHEABLE_BYTES = 104_000;

@@ -1,3 +1,4 @@
+import { UNCACHEABLE_BYTES } from '../../harness/origin-response.js';
 import { startBarrierOrigin } from '../../harness/barrier-origin.js';
 import { compareBytes } from '../../harness/compare.js';
 import { describeBrokenExchange, wrongBytesHint } from '../../harness/verify-fetch.js';
@@ -18,7 +19,7 @@ export const barrierCheck: CheckDef = {
   timeoutMs: 30_000,
   hint: concurrencyHints.serialised,
   async run(ctx) {
-    const origin = await startBarrierOrigin({ parties: PARTIES });
+    const origin = await startBarrierOrigin({ parties: PARTIES, bodyBytes: UNCACHEABLE_BYTES });
     ctx.defer(() => origin.close());
     const paths = Array.from({ length: PARTIES }, (_, i) => `/barrier/${i}.txt`);
     const limitMs = ctx.timeoutMs(ARRIVAL_WAIT_MS);

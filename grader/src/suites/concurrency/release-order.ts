@@ -1,3 +1,4 @@
+import { UNCACHEABLE_BYTES } from '../../harness/origin-response.js';
 import { compareBytes } from '../../harness/compare.js';
 import { startReleaseOrigin } from '../../harness/release-origin.js';
 import { describeBrokenExchange, wrongBytesHint } from '../../harness/verify-fetch.js';
@@ -20,7 +21,7 @@ export const releaseOrderCheck: CheckDef = {
   timeoutMs: 45_000,
   hint: concurrencyHints.outOfOrder,
   async run(ctx) {
-    const origin = await startReleaseOrigin();
+    const origin = await startReleaseOrigin({ bodyBytes: UNCACHEABLE_BYTES });
     ctx.defer(() => origin.close());
     const paths = Array.from({ length: REQUESTS }, (_, i) => `/order/${i}.txt`);
     const arrivalLimitMs = ctx.timeoutMs(ARRIVAL_WAIT_MS);
