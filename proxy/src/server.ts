@@ -50,9 +50,13 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ProxyServe
   const log: LogSink | undefined = options.log === false ? undefined : (options.log ?? logToStderr);
 
   const sockets = new Set<Socket>();
+  // One listener function for every socket ('close' is emitted once): no closure per connection.
+  function untrack(this: Socket): void {
+    sockets.delete(this);
+  }
   const track = (socket: Socket): void => {
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    socket.on('close', untrack);
   };
   const context: ExchangeContext = {
     cache,

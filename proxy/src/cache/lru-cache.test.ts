@@ -80,6 +80,38 @@ describe('LruCache', () => {
     }
   });
 
+  it('keeps the same recency order as a plain list model through any mix of operations', () => {
+    const cache = new LruCache(60, 25);
+    let model: { key: string; size: number }[] = []; // least recently used first
+    let state = 7;
+    const next = (below: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % below;
+    };
+    for (let step = 0; step < 5000; step += 1) {
+      const key = `k${next(6)}`;
+      const index = model.findIndex((entry) => entry.key === key);
+      const operation = next(10);
+      if (operation < 4) {
+        const size = next(30);
+        model = model.filter((entry) => entry.key !== key);
+        if (size <= 25) {
+          model.push({ key, size });
+          while (model.reduce((sum, entry) => sum + entry.size, 0) > 60) model.shift();
+        }
+        cache.set(key, bytes(size));
+      } else if (operation < 9) {
+        const found = cache.get(key);
+        expect(found?.length, `step ${step}`).toBe(index === -1 ? undefined : model[index]?.size);
+        if (index !== -1) model.push(...model.splice(index, 1));
+      } else {
+        expect(cache.delete(key)).toBe(index !== -1);
+        model = model.filter((entry) => entry.key !== key);
+      }
+      expect(cache.keys(), `step ${step}`).toEqual(model.map((entry) => entry.key));
+    }
+  });
+
   it('rejects negative or fractional limits', () => {
     expect(() => new LruCache(-1, 10)).toThrow(RangeError);
     expect(() => new LruCache(10, 1.5)).toThrow(RangeError);

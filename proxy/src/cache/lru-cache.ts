@@ -10,6 +10,8 @@ export const MAX_OBJECT_SIZE = 102400;
  */
 export class LruCache {
   private readonly entries = new Map<string, Buffer>();
+  /** The key last in `entries` (the most recently used), when known: reading it again changes nothing. */
+  private newestKey: string | undefined;
   private storedBytes = 0;
   private hitCount = 0;
   private missCount = 0;
@@ -36,8 +38,11 @@ export class LruCache {
       return undefined;
     }
     this.hitCount += 1;
-    this.entries.delete(key);
-    this.entries.set(key, value);
+    if (key !== this.newestKey) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+      this.newestKey = key;
+    }
     return value;
   }
 
@@ -56,6 +61,7 @@ export class LruCache {
     if (value.length > this.maxObjectBytes || value.length > this.maxTotalBytes) return false;
     while (this.storedBytes + value.length > this.maxTotalBytes) this.evictOldest();
     this.entries.set(key, value);
+    this.newestKey = key;
     this.storedBytes += value.length;
     return true;
   }
@@ -64,12 +70,14 @@ export class LruCache {
     const value = this.entries.get(key);
     if (value === undefined) return false;
     this.entries.delete(key);
+    if (key === this.newestKey) this.newestKey = undefined;
     this.storedBytes -= value.length;
     return true;
   }
 
   clear(): void {
     this.entries.clear();
+    this.newestKey = undefined;
     this.storedBytes = 0;
   }
 
