@@ -6,6 +6,7 @@ import { buildForwardHead } from './http/forward-head.js';
 import type { RequestHead } from './http/request-head.js';
 import type { ExchangeRecord } from './log.js';
 import { sendError } from './send-error.js';
+import { Deadline } from './socket/deadline.js';
 import { endGracefully } from './socket/end-gracefully.js';
 
 /**
@@ -23,28 +24,16 @@ export function relayFromOrigin(
   const origin = connect({ host: target.host, port: target.port });
   context.track(origin);
   const capture = context.cache && new ResponseCapture(context.cache.maxObjectBytes);
+  const idleMs = context.originIdleTimeoutMs;
   let settled = false; // the origin has ended, failed or been given up on
-  let idleTimer: NodeJS.Timeout | undefined;
+  let connected = false;
 
-  const connectTimer = setTimeout(() => {
-    fail(504, `the origin did not accept a connection within ${context.originConnectTimeoutMs} ms`);
-  }, context.originConnectTimeoutMs);
-
-  const settle = (): boolean => {
-    if (settled) return false;
-    settled = true;
-    clearTimeout(connectTimer);
-    clearTimeout(idleTimer);
-    return true;
-  };
-  const fail = (status: ErrorStatus, detail: string): void => {
-    if (!settle()) return;
-    origin.destroy();
-    sendError(client, record, context, status, detail);
-  };
-  const onIdle = (): void => {
-    const idleMs = context.originIdleTimeoutMs;
-    if (record.bytesSent === 0) {
+  // One deadline for the whole exchange: first the connect timeout, then the idle timeout, which every
+  // chunk relayed (and every drain of the client) pushes back without touching a timer.
+  const deadline = new Deadline(() => {
+    if (!connected) {
+      fail(504, `the origin did not accept a connection within ${context.originConnectTimeoutMs} ms`);
+    } else if (record.bytesSent === 0) {
       fail(504, `the origin sent nothing for ${idleMs} ms`);
     } else if (origin.isPaused()) {
       record.explain(`client read nothing for ${idleMs} ms`);
@@ -54,6 +43,19 @@ export function relayFromOrigin(
       origin.destroy();
       endGracefully(client, undefined, idleMs);
     }
+  });
+  deadline.setIn(context.originConnectTimeoutMs);
+
+  const settle = (): boolean => {
+    if (settled) return false;
+    settled = true;
+    deadline.cancel();
+    return true;
+  };
+  const fail = (status: ErrorStatus, detail: string): void => {
+    if (!settle()) return;
+    origin.destroy();
+    sendError(client, record, context, status, detail);
   };
 
   client.once('close', () => {
@@ -61,18 +63,18 @@ export function relayFromOrigin(
     origin.destroy();
   });
   client.on('drain', () => {
-    idleTimer?.refresh();
+    if (connected && !settled) deadline.setIn(idleMs);
     origin.resume();
   });
 
   origin.write(buildForwardHead(request), 'latin1');
   origin.once('connect', () => {
-    clearTimeout(connectTimer);
-    if (!settled) idleTimer = setTimeout(onIdle, context.originIdleTimeoutMs);
+    connected = true;
+    if (!settled) deadline.setIn(idleMs);
   });
   origin.on('data', (chunk: Buffer) => {
     if (settled || client.destroyed) return;
-    idleTimer?.refresh();
+    deadline.setIn(idleMs);
     if (record.bytesSent === 0) record.status = readStatusCode(chunk);
     record.bytesSent += chunk.length;
     capture?.add(chunk);

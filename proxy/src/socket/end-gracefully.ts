@@ -7,11 +7,12 @@ export const LINGER_MS = 2000;
  * Sends the last bytes and a FIN, then closes the socket without risking a reset that could destroy
  * what the client has not read yet: input keeps being drained, and the descriptor is released when the
  * client closes its side, `LINGER_MS` after everything was flushed, or after `flushTimeoutMs` if the
- * client stops reading altogether.
+ * client stops reading altogether. (Bytes the kernel already took need no flush timeout: only what is
+ * still queued in the socket waits on the client.)
  */
 export function endGracefully(socket: Socket, lastBytes: Buffer | undefined, flushTimeoutMs: number): void {
   if (socket.destroyed || socket.writableEnded) return;
-  let timer = setTimeout(() => socket.destroy(), flushTimeoutMs);
+  let timer: NodeJS.Timeout | undefined;
   socket.once('close', () => clearTimeout(timer));
   socket.once('finish', () => {
     clearTimeout(timer);
@@ -25,4 +26,6 @@ export function endGracefully(socket: Socket, lastBytes: Buffer | undefined, flu
   socket.resume();
   if (lastBytes === undefined) socket.end();
   else socket.end(lastBytes);
+  // 'finish' never comes synchronously from end(): it waits for the shutdown request to complete.
+  if (socket.writableLength > 0) timer = setTimeout(() => socket.destroy(), flushTimeoutMs);
 }
