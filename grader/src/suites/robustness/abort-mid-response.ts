@@ -4,14 +4,14 @@ import { type AbortOutcome, type AbortStyle, fetchAndAbort } from './abort-clien
 import { robustnessHints } from './hints.js';
 import { checkStillServes } from './still-serves.js';
 
-const CLIENTS_PER_STYLE = 30;
+const CLIENTS_PER_STYLE = 20;
 const CLIENT_LIMIT_MS = 5000;
 
 export const abortMidResponseCheck: CheckDef = {
   id: 'robustness.abort-mid-response',
   title: {
-    en: `The proxy survives ${2 * CLIENTS_PER_STYLE} clients that go away in the middle of a large response`,
-    ko: `큰 응답을 받는 도중 떠나는 클라이언트 ${2 * CLIENTS_PER_STYLE}개 뒤에도 프록시가 살아 있다`,
+    en: `The proxy survives ${3 * CLIENTS_PER_STYLE} clients that go away in the middle of a large response`,
+    ko: `큰 응답을 받는 도중 떠나는 클라이언트 ${3 * CLIENTS_PER_STYLE}개 뒤에도 프록시가 살아 있다`,
   },
   timeoutMs: 45_000,
   hint: robustnessHints.sigpipe,
@@ -20,6 +20,7 @@ export const abortMidResponseCheck: CheckDef = {
     const url = ctx.harness.tiny.url(huge.path);
     const sizeMiB = (huge.bytes.length / 2 ** 20).toFixed(1);
     const styles: AbortStyle[] = [
+      ...Array<AbortStyle>(CLIENTS_PER_STYLE).fill('hangup'),
       ...Array<AbortStyle>(CLIENTS_PER_STYLE).fill('close'),
       ...Array<AbortStyle>(CLIENTS_PER_STYLE).fill('reset'),
     ];
@@ -34,7 +35,7 @@ export const abortMidResponseCheck: CheckDef = {
       if (outcome === 'refused' || outcome === 'no-data') break;
     }
     const aborted = outcomes.filter((outcome) => outcome === 'aborted').length;
-    const gone = `${aborted} clients closed or reset their connection after the first bytes of a response of ${sizeMiB} MiB`;
+    const gone = `${aborted} clients hung up right after their request, or closed or reset their connection after the first bytes, of a response of ${sizeMiB} MiB`;
     const what = `clients aborted (${gone})`;
     const reproduce = `for i in $(seq 30); do curl -s -x ${ctx.proxy.host}:${ctx.proxy.port} '${url}' | head -c 1 >/dev/null; done; ${curlLine(ctx.proxy, ctx.harness.tiny.url(ctx.harness.object('home').path))}`;
     const stoppedAt = outcomes.findIndex((outcome) => outcome === 'refused' || outcome === 'no-data');

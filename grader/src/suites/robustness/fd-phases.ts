@@ -15,6 +15,7 @@ export interface FdPhase {
 }
 
 const EXCHANGE_LIMIT_MS = 3000;
+const ABORT_STYLES = ['hangup', 'close', 'reset'] as const;
 
 /** 100 exchanges in four kinds, each of which opens descriptors that a leaky proxy forgets to close. */
 export async function buildFdPhases(ctx: CheckContext): Promise<FdPhase[]> {
@@ -37,7 +38,7 @@ export async function buildFdPhases(ctx: CheckContext): Promise<FdPhase[]> {
       what: 'clients that went away after the first bytes',
       count: 25,
       runOne: async (i) =>
-        (await fetchAndAbort(ctx.proxy, large, i % 2 === 0 ? 'close' : 'reset', limit)) !== 'no-data',
+        (await fetchAndAbort(ctx.proxy, large, ABORT_STYLES[i % ABORT_STYLES.length]!, limit)) !== 'no-data',
     },
     {
       what: 'requests to an origin that refuses connections',
