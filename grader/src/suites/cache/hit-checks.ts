@@ -1,4 +1,5 @@
 // A cached object is served again without an origin request, byte for byte; a large one is never cached.
+import { curlLine } from '../../harness/raw-client.js';
 import type { CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { atStep, CACHE_HINT, fetchCounted } from './counted-fetch.js';
 
@@ -15,7 +16,7 @@ async function checkHit(ctx: CheckContext, name: string, kind: string): Promise<
       passed: false,
       detail: `The second fetch of ${path} (${ctx.harness.object(name).bytes.length} bytes) reached the origin again: it was not served from the cache.`,
       hint: CACHE_HINT,
-      reproduce: `${first.outcome.reproduce ?? ''}  # twice; the second must not reach the origin`,
+      reproduce: `${curlLine(ctx.proxy, tiny.url(path))}  # run it twice: the second must not reach the origin`,
     };
   }
   return { passed: true };
