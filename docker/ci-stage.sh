@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# CI Docker stage: engine, compose, base images, image builds, then the compose stack for real:
-# curl through the proxy service to the tiny service (bytes compared), the grader service grading the
-# proxy service (full marks expected), and a C submission graded in the sandbox profile.
-# Everything it starts belongs to one compose project and is removed on every exit path.
+# CI Docker stage: engine, compose, base images, image builds, then `npm run test:docker` (compose up → bytes
+# through the proxy service to tiny → full marks from the grader service → compose down leaves nothing;
+# `--image` grading of the reference image; `--sandbox docker` parity on flawed C fixtures; Ctrl-C cleanup),
+# then a C submission graded with compose's `submission` profile.
+# Everything it starts carries this stage's compose project or session label and is removed on every exit path.
 #
-# Env: PROXYLAB_CI_PROJECT (compose project, default proxylab-ci-<pid>),
-#      PROXYLAB_CI_REQUIRE_GRADER=1 (a grader that cannot produce a report fails instead of SKIP),
-#      PROXYLAB_CI_SKIP_SUBMISSION=1, NPM_CA_FILE (default: $NODE_EXTRA_CA_CERTS when readable).
+# Env: PROXYLAB_CI_PROJECT (compose project, default proxylab-ci-<pid>; the tests' project is <it>-test and
+#      container grading's session label is <it>), PROXYLAB_CI_REQUIRE_GRADER=1 (a grader that cannot produce a
+#      report fails instead of SKIP), PROXYLAB_CI_SKIP_SUBMISSION=1, NPM_CA_FILE (default: $NODE_EXTRA_CA_CERTS
+#      when readable).
 set -euo pipefail
+script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 cd "$(dirname "$0")/.."
 
 export COMPOSE_PROJECT_NAME=${PROXYLAB_CI_PROJECT:-proxylab-ci-$$}
+export PROXYLAB_TEST_COMPOSE_PROJECT=$COMPOSE_PROJECT_NAME-test # compose.docker.test.ts
+session=$COMPOSE_PROJECT_NAME # PROXYLAB_SESSION of everything this stage starts; labels --image's network holders
 export TINY_PORT=0 PROXY_PORT=0 # published on free host ports, read back with `docker compose port`
 export BUILDKIT_PROGRESS=plain
 if [ -z "${NPM_CA_FILE:-}" ] && [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r "$NODE_EXTRA_CA_CERTS" ]; then
   export NPM_CA_FILE=$NODE_EXTRA_CA_CERTS
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/proxylab-ci.XXXXXX")
 summary=()
 stage_start=$(date +%s%N)
 
@@ -56,27 +60,94 @@ run_step() {
   fi
 }
 
-step_pid=""
-cleanup() {
-  local rc=$? t0
-  set +e
-  if [ -n "$step_pid" ]; then kill "$step_pid" 2>/dev/null; fi
-  t0=$(date +%s%N)
-  if docker info >/dev/null 2>&1; then
+# Pids of the processes this stage started and that still run: they all inherit PROXYLAB_SESSION (graders that
+# the tests start in process groups of their own included). Call it as $(stage_pids), with no pipe: the
+# directory list is read before the loop forks anything, and the command substitution's own shell is skipped.
+stage_pids() {
+  local p
+  for p in /proc/[0-9]*; do
+    case "${p#/proc/}" in "$$" | "$BASHPID") continue ;; esac
+    grep -qzx "PROXYLAB_SESSION=$session" "$p/environ" 2>/dev/null && printf '%s\n' "${p#/proc/}"
+  done
+}
+
+# SIGTERM first (a grader then removes its own containers), SIGKILL whatever is left after 20 s.
+stop_stage_processes() {
+  local pids waited=0
+  pids=$(stage_pids)
+  [ -z "$pids" ] && return 0
+  note "stopping $(echo "$pids" | wc -l) process(es) of this stage" >&2
+  kill -TERM $pids 2>/dev/null
+  while [ $waited -lt 200 ] && [ -n "$(stage_pids)" ]; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  pids=$(stage_pids)
+  [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+  return 0
+}
+
+# Stops what the stage started and removes what it created: its compose projects (by project label), and the
+# containers and build layers of container grading (by session label). Prints the number of containers left.
+sweep_stage() {
+  local project filter holder left=0
+  stop_stage_processes
+  docker info >/dev/null 2>&1 || {
+    echo 0
+    return
+  }
+  for project in "$COMPOSE_PROJECT_NAME" "$PROXYLAB_TEST_COMPOSE_PROJECT"; do
     if docker compose version >/dev/null 2>&1; then
-      docker compose --profile submission down -v --remove-orphans --timeout 10 >"$tmp/down.log" 2>&1 ||
-        cat "$tmp/down.log"
+      COMPOSE_PROJECT_NAME=$project docker compose --profile submission down -v --remove-orphans --timeout 10 \
+        >/dev/null 2>&1 || echo "ci-stage: docker compose down failed for $project" >&2
     fi
     # Whatever `down` missed (e.g. a `run` container racing it), found by this project's label only.
-    local filter="label=com.docker.compose.project=$COMPOSE_PROJECT_NAME"
+    filter="label=com.docker.compose.project=$project"
     docker ps -aq --filter "$filter" | xargs -r docker rm -f >/dev/null
     docker network ls -q --filter "$filter" | xargs -r docker network rm >/dev/null
     docker volume ls -q --filter "$filter" | xargs -r docker volume rm >/dev/null
-    local left
-    left=$(docker ps -aq --filter "$filter" | wc -l)
-    summary+=("$(printf '%-34s %8s  %s' "compose down" "$(fmt_ms "$(ms_since "$t0")")" \
-      "$([ "$left" -eq 0 ] && echo "ok, nothing left" || echo "$left containers LEFT")")")
+    left=$((left + $(docker ps -aq --filter "$filter" | wc -l)))
+  done
+  # Container grading stopped hard (a SIGKILLed grader): its proxies, holder and build layers, by label.
+  for holder in $(docker ps -aq --no-trunc --filter "label=org.proxylab.session=$session"); do
+    docker ps -aq --filter "label=org.proxylab.holder=$holder" | xargs -r docker rm -f >/dev/null
+    docker rm -f "$holder" >/dev/null
+    docker images -aq --filter "label=org.proxylab.build=$holder" | xargs -r docker rmi -f >/dev/null 2>&1
+  done
+  # build layers the daemon committed after their grader was stopped (a cancelled build's last step)
+  docker images -aq --filter "label=org.proxylab.session=$session" | xargs -r docker rmi -f >/dev/null 2>&1
+  echo $((left + $(docker ps -aq --filter "label=org.proxylab.session=$session" | wc -l)))
+}
+
+# The reaper: a detached copy of this script that waits for the stage's shell to end and sweeps if the stage did
+# not (SIGKILL, or bash dying of a signal before its trap ran). It is started without PROXYLAB_SESSION, so the
+# stage's own sweep spares it.
+reap_flag=${TMPDIR:-/tmp}/proxylab-ci-swept-$COMPOSE_PROJECT_NAME
+if [ "${1:-}" = --reap ]; then
+  while kill -0 "$2" 2>/dev/null; do sleep 1; done
+  if [ -e "$reap_flag" ]; then
+    rm -f "$reap_flag"
+    exit 0
   fi
+  note "the stage (pid $2) ended without its cleanup; sweeping project $COMPOSE_PROJECT_NAME"
+  note "containers left after the sweep: $(sweep_stage)"
+  exit 0
+fi
+rm -f "$reap_flag"
+setsid env -u PROXYLAB_SESSION PROXYLAB_CI_PROJECT="$COMPOSE_PROJECT_NAME" bash "$script" --reap "$$" </dev/null &
+export PROXYLAB_SESSION=$session
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/proxylab-ci.XXXXXX")
+step_pid=""
+cleanup() {
+  local rc=$? t0 left
+  set +e
+  if [ -n "$step_pid" ]; then kill "$step_pid" 2>/dev/null; fi
+  t0=$(date +%s%N)
+  left=$(sweep_stage)
+  : >"$reap_flag"
+  summary+=("$(printf '%-34s %8s  %s' "compose down, sweep" "$(fmt_ms "$(ms_since "$t0")")" \
+    "$([ "$left" -eq 0 ] && echo "ok, nothing left" || echo "$left containers LEFT")")")
   rm -rf "$tmp"
   printf '\n--- docker stage summary (project %s)\n' "$COMPOSE_PROJECT_NAME"
   printf '%s\n' "${summary[@]}"
@@ -97,29 +168,15 @@ build_service() { # service
   grep -E '^#[0-9]+ [0-9.]+ (WARNING|assemble-runtime:)' "$tmp/build-$1.log" | sed 's/^#[0-9]* [0-9.]* //' | sort -u || true
 }
 
-compose_up() {
-  docker compose up -d --wait tiny proxy
-  docker compose ps
-}
-
-# The reference proxy must return exactly the bytes tiny sends, status line and headers included.
-check_fetch() {
-  local proxy_addr tiny_addr
-  proxy_addr=$(docker compose port proxy 15213)
-  tiny_addr=$(docker compose port tiny 8000)
-  note "proxy at $proxy_addr, tiny at $tiny_addr"
-  docker compose cp tiny:/app/tiny-server/www/home.html "$tmp/home.container.html"
-  cmp "$tmp/home.container.html" tiny-server/www/home.html
-  curl -sS --max-time 10 -x "$proxy_addr" http://tiny:8000/home.html -o "$tmp/home.via-proxy.html"
-  cmp "$tmp/home.via-proxy.html" tiny-server/www/home.html
-  note "home.html through the proxy = the repository's file ($(wc -c <"$tmp/home.via-proxy.html") bytes)"
-  curl -sS --max-time 10 -i "http://$tiny_addr/home.html" -o "$tmp/direct.raw"
-  curl -sS --max-time 10 -i -x "$proxy_addr" http://tiny:8000/home.html -o "$tmp/proxied.raw"
-  cmp "$tmp/direct.raw" "$tmp/proxied.raw"
-  note "full response through the proxy = tiny's own response ($(head -n 1 "$tmp/proxied.raw" | tr -d '\r'))"
-  curl -sS --max-time 10 -x "$proxy_addr" 'http://tiny:8000/cgi-bin/adder?15213&18213' -o "$tmp/adder.html"
-  grep -q '15213 + 18213 = 33426' "$tmp/adder.html"
-  note "CGI adder through the proxy answers 15213 + 18213 = 33426"
+# The grader's Docker tests (vitest.docker.config.ts): compose stack, --image, --sandbox docker. The grader's dist
+# must be current (the tests run grader/dist/cli.js): `npm run test:docker` builds it first.
+test_docker() {
+  if node -e 'process.exit(require("./package.json").scripts?.["test:docker"] ? 0 : 1)'; then
+    npm run --silent test:docker
+  else
+    npx tsc -b tiny-server proxy grader
+    npx vitest run --config vitest.docker.config.ts
+  fi
 }
 
 # judge_report FILE LABEL: full marks → 0; a report with lost points → 1; no usable report → 77 (SKIP)
@@ -154,11 +211,6 @@ judge_report() {
   if [ "${PROXYLAB_CI_REQUIRE_GRADER:-0}" = 1 ]; then return 1; fi
   note "SKIP: the grader is not ready yet (set PROXYLAB_CI_REQUIRE_GRADER=1 to fail instead)"
   return 77
-}
-
-grade_proxy_service() {
-  docker compose run --rm -T grader --format json >"$tmp/report.json" 2>"$tmp/report.json.err" || true
-  judge_report "$tmp/report.json" "grader service vs proxy service"
 }
 
 # The fixture a correct C handout is modelled on shares ../_common; make it self-contained.
@@ -205,8 +257,6 @@ run_step "base images (make-base-image.sh)" sh docker/make-base-image.sh all
 run_step "build image tiny-server" build_service tiny
 run_step "build image proxy" build_service proxy
 run_step "build image grader" build_service grader
-run_step "compose up tiny proxy (healthy)" compose_up
-run_step "curl via proxy to tiny" check_fetch
-run_step "grader service grades proxy" grade_proxy_service
-run_step "grade C submission (sandbox)" grade_submission
+run_step "npm run test:docker" test_docker
+run_step "grade C submission (compose)" grade_submission
 image_sizes

@@ -6,11 +6,14 @@
 #
 # `proxylab-grade --sandbox docker --submission DIR` builds with this file too: the context is then a private copy
 # holding DIR and the folders its Makefile reaches as ../NAME, SUBMISSION_DIR names DIR inside it, the build has
-# no network, and PROXYLAB_BUILD labels every layer so the grader can remove them all afterwards.
+# no network, and PROXYLAB_BUILD labels every layer so the grader can remove them all afterwards (PROXYLAB_SESSION
+# too, for docker/ci-stage.sh's sweep).
 ARG GCC_IMAGE=gcc:12
 FROM ${GCC_IMAGE}
 ARG PROXYLAB_BUILD=manual
-LABEL org.proxylab=1 org.proxylab.role=submission org.proxylab.build=${PROXYLAB_BUILD}
+ARG PROXYLAB_SESSION=none
+LABEL org.proxylab=1 org.proxylab.role=submission org.proxylab.build=${PROXYLAB_BUILD} \
+      org.proxylab.session=${PROXYLAB_SESSION}
 ARG SUBMISSION_DIR=.
 WORKDIR /submission
 COPY . .

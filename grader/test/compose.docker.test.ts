@@ -14,7 +14,9 @@ import {
 } from '../src/targets/container/testing/run-command.js';
 import type { RunReport } from '../src/types.js';
 
-const project = `proxylab-test-${process.pid}-${randomBytes(3).toString('hex')}`;
+const project =
+  process.env.PROXYLAB_TEST_COMPOSE_PROJECT ??
+  `proxylab-test-${process.pid}-${randomBytes(3).toString('hex')}`;
 const env = { COMPOSE_PROJECT_NAME: project, TINY_PORT: '0', PROXY_PORT: '0' };
 const IMAGES = ['proxylab/tiny-server', 'proxylab/proxy', 'proxylab/grader'];
 

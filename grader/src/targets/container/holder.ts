@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { TargetError } from '../../errors.js';
 import { connectDocker, dockerMessage, ensureImage } from './docker.js';
 import { JOB_MARKER } from '../../batch/sandbox/sweep.js';
-import { JOB_LABEL, PROXYLAB_LABEL, ROLE_LABEL } from './settings.js';
+import { JOB_LABEL, PROXYLAB_LABEL, ROLE_LABEL, SESSION_LABEL } from './settings.js';
 import { removeContainers } from './sweep.js';
 
 /** A container with no network (only its own loopback), kept alive so others can share its network namespace. */
@@ -27,6 +27,7 @@ export async function startNetworkHolder(image: string): Promise<NetworkHolder> 
   await ensureImage(image);
   const run = randomBytes(6).toString('hex');
   const job = process.env[JOB_MARKER];
+  const session = process.env.PROXYLAB_SESSION;
   let id: string;
   try {
     const started = await new tc.GenericContainer(image)
@@ -37,6 +38,7 @@ export async function startNetworkHolder(image: string): Promise<NetworkHolder> 
         [ROLE_LABEL]: 'network-holder',
         [RUN_LABEL]: run,
         ...(job ? { [JOB_LABEL]: job } : {}),
+        ...(session ? { [SESSION_LABEL]: session } : {}),
       })
       .withResourcesQuota({ memory: 64 / 1024, cpu: 0.2 })
       .start();

@@ -21,6 +21,8 @@ export const HOLDER_LABEL = 'org.proxylab.holder';
 /** Layers of a submission image built for one grading run (submission.Dockerfile puts it on every layer). */
 export const BUILD_LABEL = 'org.proxylab.build';
 export const ROLE_LABEL = 'org.proxylab.role';
+/** Network holders started while PROXYLAB_SESSION is set (e.g. by docker/ci-stage.sh): its value, for a sweep. */
+export const SESSION_LABEL = 'org.proxylab.session';
 /** Network holders started by a batch job: the job's marker (PROXYLAB_BATCH_JOB), so the batch can sweep them. */
 export const JOB_LABEL = 'org.proxylab.job';
 

@@ -45,7 +45,12 @@ export async function buildSubmissionImage(build: SubmissionBuild): Promise<Prep
       {
         t: build.tag,
         dockerfile: DOCKERFILE_NAME,
-        buildargs: { GCC_IMAGE: base, SUBMISSION_DIR: basename(build.dir), PROXYLAB_BUILD: build.buildId },
+        buildargs: {
+          GCC_IMAGE: base,
+          SUBMISSION_DIR: basename(build.dir),
+          PROXYLAB_BUILD: build.buildId,
+          PROXYLAB_SESSION: process.env.PROXYLAB_SESSION || 'none',
+        },
         networkmode: 'none',
         memory: CONTAINER_LIMITS.buildMemoryMiB * 1024 * 1024,
         rm: true,
