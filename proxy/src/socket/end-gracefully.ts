@@ -12,20 +12,33 @@ export const LINGER_MS = 2000;
  */
 export function endGracefully(socket: Socket, lastBytes: Buffer | undefined, flushTimeoutMs: number): void {
   if (socket.destroyed || socket.writableEnded) return;
-  let timer: NodeJS.Timeout | undefined;
-  socket.once('close', () => clearTimeout(timer));
-  socket.once('finish', () => {
-    clearTimeout(timer);
-    if (socket.readableEnded) {
-      socket.destroy();
-      return;
-    }
-    timer = setTimeout(() => socket.destroy(), Math.min(LINGER_MS, flushTimeoutMs));
-    socket.once('end', () => socket.destroy());
-  });
   socket.resume();
   if (lastBytes === undefined) socket.end();
   else socket.end(lastBytes);
-  // 'finish' never comes synchronously from end(): it waits for the shutdown request to complete.
-  if (socket.writableLength > 0) timer = setTimeout(() => socket.destroy(), flushTimeoutMs);
+  const lingerMs = Math.min(LINGER_MS, flushTimeoutMs);
+  // end() never finishes synchronously, but a write the kernel took whole leaves nothing queued.
+  if (socket.writableLength === 0) {
+    awaitClientClose(socket, lingerMs);
+    return;
+  }
+  const flushTimer = setTimeout(() => socket.destroy(), flushTimeoutMs);
+  socket.once('close', () => clearTimeout(flushTimer));
+  socket.once('finish', () => {
+    clearTimeout(flushTimer);
+    awaitClientClose(socket, lingerMs);
+  });
+}
+
+/** Everything is with the kernel: close once the client has closed its side, or after `lingerMs`. */
+function awaitClientClose(socket: Socket, lingerMs: number): void {
+  if (socket.readableEnded) {
+    socket.destroy();
+    return;
+  }
+  // A timer left behind by a reset only destroys an already destroyed socket.
+  const lingerTimer = setTimeout(() => socket.destroy(), lingerMs);
+  socket.once('end', () => {
+    clearTimeout(lingerTimer);
+    socket.destroy();
+  });
 }
