@@ -131,13 +131,17 @@ if [ "${1:-}" = --reap ]; then
   fi
   note "the stage (pid $2) ended without its cleanup; sweeping project $COMPOSE_PROJECT_NAME"
   note "containers left after the sweep: $(sweep_stage)"
+  case "${PROXYLAB_CI_TMP:-}" in */proxylab-ci.*) rm -rf "$PROXYLAB_CI_TMP" ;; esac
   exit 0
 fi
 rm -f "$reap_flag"
-setsid env -u PROXYLAB_SESSION PROXYLAB_CI_PROJECT="$COMPOSE_PROJECT_NAME" bash "$script" --reap "$$" </dev/null &
-export PROXYLAB_SESSION=$session
-
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/proxylab-ci.XXXXXX")
+setsid env -u PROXYLAB_SESSION PROXYLAB_CI_PROJECT="$COMPOSE_PROJECT_NAME" PROXYLAB_CI_TMP="$tmp" \
+  bash "$script" --reap "$$" </dev/null &
+export PROXYLAB_SESSION=$session
+# the steps' temporary files (tests, graders, build contexts) go where the cleanup removes them, killed or not
+mkdir "$tmp/tmp"
+export TMPDIR=$tmp/tmp
 step_pid=""
 cleanup() {
   local rc=$? t0 left

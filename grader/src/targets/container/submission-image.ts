@@ -7,6 +7,7 @@ import { TargetError } from '../../errors.js';
 import { OutputTail } from '../../harness/output-tail.js';
 import type { PrepareResult } from '../target.js';
 import { connectDocker, ensureImage } from './docker.js';
+import { onInterrupt } from './exit-cleanups.js';
 import { CONTAINER_LIMITS, gccImage } from './settings.js';
 
 /** docker/submission.Dockerfile of this repository (the same path from src/ and from dist/). */
@@ -38,6 +39,8 @@ export async function buildSubmissionImage(build: SubmissionBuild): Promise<Prep
     'Set GCC_IMAGE to a local image with gcc and make (docker/make-base-image.sh gcc builds one).',
   );
   const context = await stageContext(build.dir);
+  const removeContext = () => rm(context, { recursive: true, force: true });
+  const forget = onInterrupt(removeContext);
   const output = new OutputTail(40);
   try {
     const stream = await docker.buildImage(
@@ -81,7 +84,8 @@ export async function buildSubmissionImage(build: SubmissionBuild): Promise<Prep
     }
     return { ok: true, durationMs, outputTail: output.tail() };
   } finally {
-    await rm(context, { recursive: true, force: true });
+    forget();
+    await removeContext();
   }
 }
 
