@@ -50,9 +50,12 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ProxyServe
   const log: LogSink | undefined = options.log === false ? undefined : (options.log ?? logToStderr);
 
   const sockets = new Set<Socket>();
+  /** Set by close(): called once the last tracked socket has closed. */
+  let onAllClosed: (() => void) | undefined;
   // One listener function for every socket ('close' is emitted once): no closure per connection.
   function untrack(this: Socket): void {
     sockets.delete(this);
+    if (sockets.size === 0) onAllClosed?.();
   }
   const track = (socket: Socket): void => {
     sockets.add(socket);
@@ -96,8 +99,18 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ProxyServe
     port: (server.address() as AddressInfo).port,
     cache,
     close() {
+      // Resolves once the listener is closed and every connection has emitted 'close' (so every
+      // exchange's log line is written): the server's own callback may come before the sockets' events.
       closing ??= new Promise((resolve) => {
-        server.close(() => resolve());
+        let listening = true;
+        const resolveWhenDone = (): void => {
+          if (!listening && sockets.size === 0) resolve();
+        };
+        onAllClosed = resolveWhenDone;
+        server.close(() => {
+          listening = false;
+          resolveWhenDone();
+        });
         for (const socket of sockets) socket.destroy();
       });
       return closing;

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { fetchViaProxy, sendRaw } from './support/clients.js';
-import { okResponse, startFixedOrigin } from './support/origins.js';
+import { okResponse, startFixedOrigin, startOrigin } from './support/origins.js';
 import { startTestProxy } from './support/proxy.js';
 
 /** Resolves once the proxy has logged `count` lines. */
@@ -52,6 +52,22 @@ describe('the exchange log', () => {
     await sink.settled;
     expect(sink.lines).toHaveLength(1);
     expect(sink.lines[0]).toContain('"garbage" 400');
+  });
+
+  it('has written the line of an exchange still open when the proxy closes by the time close() resolves', async () => {
+    const origin = await startOrigin(() => {}); // never answers
+    const sink = collectLines(1);
+    const proxy = await startTestProxy({ log: sink.log });
+    const client = connect(proxy.port, '127.0.0.1');
+    onTestFinished(() => {
+      client.destroy();
+    });
+    client.on('error', () => {});
+    client.write(`GET http://127.0.0.1:${origin.port}/slow HTTP/1.0\r\n\r\n`);
+    await origin.nextConnection();
+    await proxy.close();
+    expect(sink.lines).toHaveLength(1);
+    expect(sink.lines[0]).toContain(`"GET http://127.0.0.1:${origin.port}/slow HTTP/1.0" - 0B MISS`);
   });
 
   it('keeps serving when the log sink throws', async () => {
