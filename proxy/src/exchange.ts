@@ -31,7 +31,8 @@ export function handleClient(client: Socket, context: ExchangeContext): void {
   client.on('error', (error: NodeJS.ErrnoException) =>
     record.explain(`client ${error.code ?? error.message}`),
   );
-  client.once('close', () => {
+  // 'close', 'end', 'connect' and 'finish' come at most once: plain listeners, without once()'s wrapper.
+  client.on('close', () => {
     clearTimeout(headTimer);
     // A connection that sent nothing and went away is a port probe, not an exchange: it is not logged.
     record.silent = !reader.receivedAny && !headTimedOut;

@@ -60,7 +60,7 @@ export function relayFromOrigin(
     sendError(client, record, context, status, detail);
   };
 
-  client.once('close', () => {
+  client.on('close', () => {
     settle();
     origin.destroy();
   });
@@ -69,10 +69,12 @@ export function relayFromOrigin(
     origin.resume();
   });
 
-  origin.write(buildForwardHead(request), 'latin1');
-  origin.once('connect', () => {
+  // Written once connected: a write before that would make Node queue it with listeners of its own.
+  origin.on('connect', () => {
     connected = true;
-    if (!settled) deadline.setIn(idleMs);
+    if (settled) return;
+    origin.write(buildForwardHead(request), 'latin1');
+    deadline.setIn(idleMs);
   });
   origin.on('data', (chunk: Buffer) => {
     if (settled || client.destroyed) return;
@@ -82,7 +84,7 @@ export function relayFromOrigin(
     capture?.add(chunk);
     if (!client.write(chunk)) origin.pause();
   });
-  origin.once('end', () => {
+  origin.on('end', () => {
     if (record.bytesSent === 0) {
       fail(502, 'the origin closed the connection without sending a response');
       return;

@@ -22,8 +22,9 @@ export function endGracefully(socket: Socket, lastBytes: Buffer | undefined, flu
     return;
   }
   const flushTimer = setTimeout(() => socket.destroy(), flushTimeoutMs);
-  socket.once('close', () => clearTimeout(flushTimer));
-  socket.once('finish', () => {
+  // Each of these events comes at most once: plain listeners, without once()'s wrapper.
+  socket.on('close', () => clearTimeout(flushTimer));
+  socket.on('finish', () => {
     clearTimeout(flushTimer);
     awaitClientClose(socket, lingerMs);
   });
@@ -37,7 +38,7 @@ function awaitClientClose(socket: Socket, lingerMs: number): void {
   }
   // A timer left behind by a reset only destroys an already destroyed socket.
   const lingerTimer = setTimeout(() => socket.destroy(), lingerMs);
-  socket.once('end', () => {
+  socket.on('end', () => {
     clearTimeout(lingerTimer);
     socket.destroy();
   });
