@@ -4,6 +4,7 @@ import type { ExchangeContext } from './exchange-context.js';
 import type { ErrorStatus } from './http/error-response.js';
 import { buildForwardHead } from './http/forward-head.js';
 import type { RequestHead } from './http/request-head.js';
+import { readStatusCode } from './http/status-code.js';
 import type { ExchangeRecord } from './log.js';
 import { sendError } from './send-error.js';
 import { Deadline } from './socket/deadline.js';
@@ -104,11 +105,6 @@ export function relayFromOrigin(
       endGracefully(client, undefined, context.originIdleTimeoutMs);
     }
   });
-}
-
-function readStatusCode(firstChunk: Buffer): number | undefined {
-  const match = /^HTTP\/\d\.\d (\d{3})/.exec(firstChunk.toString('latin1', 0, 16));
-  return match ? Number(match[1]) : undefined;
 }
 
 function errorCode(error: Error): string {

@@ -48,6 +48,18 @@ describe('ResponseCapture', () => {
     }
   });
 
+  it('finds the end of a head longer than the part it decodes to search, wherever the blank line falls', () => {
+    for (let padding = 4070; padding < 4110; padding += 1) {
+      const whole = `HTTP/1.0 200 OK\r\nX-Pad: ${'p'.repeat(padding)}\r\nContent-Length: 2\r\n\r\nhi`;
+      const capture = new ResponseCapture(10_000);
+      capture.add(response(whole));
+      expect(capture.takeCacheable()?.toString('latin1'), `padding ${padding}`).toBe(whole);
+      const truncated = new ResponseCapture(10_000);
+      truncated.add(response(whole.slice(0, -1)));
+      expect(truncated.takeCacheable(), `padding ${padding}, one byte short`).toBeUndefined();
+    }
+  });
+
   it('refuses a body longer or shorter than its Content-Length, and a head that never ends', () => {
     for (const text of [
       'HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nab',

@@ -1,8 +1,13 @@
-import { findHeadEnd, type HeadVerdict, judgeResponseHead } from './response-head.js';
+import { findHeadEnd, findHeadEndInText, type HeadVerdict, judgeResponseHead } from './response-head.js';
 
 const NO_BYTES = Buffer.alloc(0);
 /** A blank line is at most 4 bytes (CRLF CRLF): this many bytes of one chunk may begin one ending in the next. */
 const BLANK_LINE_OVERLAP = 3;
+/**
+ * How much of a chunk is decoded to look for the end of the head as text (searching a string costs no
+ * call into C++, and the head is needed as text anyway); a longer head is searched in the bytes.
+ */
+const HEAD_TEXT_BYTES = 4096;
 
 /**
  * Keeps a copy of a response while it is relayed, as long as it may still be cached: within the object
@@ -50,17 +55,20 @@ export class ResponseCapture {
 
   private lookForHeadEnd(chunk: Buffer, offset: number): void {
     const window = this.headTail.length === 0 ? chunk : Buffer.concat([this.headTail, chunk]);
-    const end = findHeadEnd(window);
+    const text = window.toString('latin1', 0, HEAD_TEXT_BYTES);
+    // A blank line found within the decoded part is the first one (no blank line starting earlier
+    // can end past it); only when there is none there must the rest be searched.
+    let end = findHeadEndInText(text);
+    if (end === -1 && window.length > text.length) end = findHeadEnd(window);
     if (end === -1) {
       this.headTail = window.subarray(Math.max(0, window.length - BLANK_LINE_OVERLAP));
       return;
     }
     this.headBytes = offset - this.headTail.length + end;
     this.headTail = NO_BYTES;
-    const [only] = this.chunks;
     const head =
-      this.chunks.length === 1 && only !== undefined
-        ? only.toString('latin1', 0, this.headBytes)
+      this.chunks.length === 1 && end <= text.length
+        ? text.slice(0, end)
         : Buffer.concat(this.chunks, this.capturedBytes).toString('latin1', 0, this.headBytes);
     this.verdict = judgeResponseHead(head);
     if (!this.verdict.cacheable || this.tooLong(this.verdict.bodyBytes)) this.giveUp();

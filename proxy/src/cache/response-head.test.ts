@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHeadEnd, judgeResponseHead } from './response-head.js';
+import { findHeadEnd, findHeadEndInText, judgeResponseHead } from './response-head.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 
@@ -69,10 +69,18 @@ const PIECES = [
 ];
 
 describe('judging a response head', () => {
-  it('finds the first blank line, CRLF or bare LF, whichever starts first', () => {
-    expect(findHeadEnd(bytes('HTTP/1.0 200 OK\r\n\r\nbody\n\n'))).toBe(19);
-    expect(findHeadEnd(bytes('HTTP/1.0 200 OK\n\nbody\r\n\r\n'))).toBe(17);
-    expect(findHeadEnd(bytes('HTTP/1.0 200 OK\r\nX: 1\r\n'))).toBe(-1);
+  it('finds the first blank line, CRLF or bare LF, whichever starts first, in bytes and in text alike', () => {
+    const cases: [string, number][] = [
+      ['HTTP/1.0 200 OK\r\n\r\nbody\n\n', 19],
+      ['HTTP/1.0 200 OK\n\nbody\r\n\r\n', 17],
+      ['HTTP/1.0 200 OK\r\n\r\n\n', 19],
+      ['HTTP/1.0 200 OK\r\n\nX', 18],
+      ['HTTP/1.0 200 OK\r\nX: 1\r\n', -1],
+    ];
+    for (const [text, end] of cases) {
+      expect(findHeadEnd(bytes(text)), JSON.stringify(text)).toBe(end);
+      expect(findHeadEndInText(text), JSON.stringify(text)).toBe(end);
+    }
   });
 
   it('needs one Content-Length value, however often and in whatever case it is given', () => {
@@ -106,6 +114,7 @@ describe('judging a response head', () => {
       const expected = oracleIsCompleteOk(response);
       if (expected) cacheable += 1;
       expect(judgeWhole(response), JSON.stringify(text)).toBe(expected);
+      expect(findHeadEndInText(text), JSON.stringify(text)).toBe(findHeadEnd(response));
     }
     // The generator must reach both answers often, or the comparison proves little.
     expect(cacheable).toBeGreaterThan(2_000);

@@ -18,9 +18,18 @@ const COLON = 58;
 const DIGITS = /^\d+$/;
 
 /**
- * Where the head ends in `bytes` (just past the first blank line, CRLF or bare LF, whichever starts
- * first), or -1 when it has not ended yet.
+ * Where the head ends in `text` (just past the first blank line, CRLF or bare LF, whichever starts
+ * first), or -1 when it has not ended yet. `text` is latin1, so indexes are byte offsets.
  */
+export function findHeadEndInText(text: string): number {
+  const crlf = text.indexOf('\r\n\r\n');
+  // A bare-LF blank line only wins when it starts before the CRLF one, so only that far is searched.
+  const lf = (crlf === -1 ? text : text.slice(0, crlf + 1)).indexOf('\n\n');
+  if (lf !== -1) return lf + 2;
+  return crlf === -1 ? -1 : crlf + 4;
+}
+
+/** The same as findHeadEnd on the bytes themselves, for data too long to decode just to search it. */
 export function findHeadEnd(bytes: Buffer): number {
   const crlf = bytes.indexOf('\r\n\r\n', 0, 'latin1');
   // A bare-LF blank line only wins when it starts before the CRLF one, so only that far is searched.
