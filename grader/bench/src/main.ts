@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- grade] [options]`: see options.ts for the flags. A benchmark program, not a test.
+import { benchBatch } from './batch/bench-batch.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +106,7 @@ async function main(): Promise<number> {
   try {
     if (options.mode === 'grade') await benchGrading(options, workDir);
     else if (options.mode === 'profile') await profileReference(options, workDir);
+    else if (options.mode === 'batch') await benchBatch(options, workDir);
     else await benchProxies(options, workDir);
     return 0;
   } catch (error) {

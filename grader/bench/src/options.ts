@@ -4,13 +4,15 @@ import { CELL_NAMES } from './cells/specs.js';
 import type { CellName } from './cells/types.js';
 import { TARGET_NAMES, type TargetName } from './targets/index.js';
 
-export const USAGE = `Usage: npm run bench [-- [grade|profile] [options]]
+export const USAGE = `Usage: npm run bench [-- [grade|profile|batch] [options]]
 
 Measures, on 127.0.0.1 only, a static origin directly (nginx, else tiny-server), the reference proxy,
 the correct C submission, and tinyproxy/squid when installed.
   grade     times grading the reference proxy with the default and cmu rubrics, per suite
   profile   runs the load cells against the reference under node --cpu-prof and shows where the CPU
             time goes (profiles saved in bench-out/profiles/ for Chrome DevTools)
+  batch     grades one copy of the correct C submission alone, then 20 copies as a batch with --jobs 2
+            (the batch sandbox where the OS allows it): wall time and time per submission
 
 Options:
   --repeats <n>        repeats of each cell (default 3; 1 with --quick)
@@ -26,7 +28,7 @@ Options:
 `;
 
 export interface BenchOptions {
-  mode: 'bench' | 'grade' | 'profile';
+  mode: 'bench' | 'grade' | 'profile' | 'batch';
   repeats: number;
   quick: boolean;
   cells: CellName[];
@@ -75,8 +77,8 @@ export function parseBenchOptions(argv: readonly string[], repoRoot: string): Be
   });
   if (values.help) return undefined;
   const command = positionals[0] ?? 'bench';
-  if (positionals.length > 1 || !['bench', 'grade', 'profile'].includes(command)) {
-    throw new Error(`unexpected argument "${positionals.join(' ')}" (commands: grade, profile)`);
+  if (positionals.length > 1 || !['bench', 'grade', 'profile', 'batch'].includes(command)) {
+    throw new Error(`unexpected argument "${positionals.join(' ')}" (commands: grade, profile, batch)`);
   }
   const mode = command as BenchOptions['mode'];
   const quick = values.quick ?? false;
