@@ -37,6 +37,7 @@ export function handleClient(client: Socket, context: ExchangeContext): void {
     // A connection that sent nothing and went away is a port probe, not an exchange: it is not logged.
     record.silent = !reader.receivedAny && !headTimedOut;
     record.write(context.log);
+    context.sockets.untrack(client);
   });
   client.on('end', () => {
     if (!readingHead) return; // a half-close after the head still gets its response

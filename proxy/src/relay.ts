@@ -1,4 +1,4 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { ResponseCapture } from './cache/response-capture.js';
 import type { ExchangeContext } from './exchange-context.js';
 import type { ErrorStatus } from './http/error-response.js';
@@ -9,6 +9,7 @@ import type { ExchangeRecord } from './log.js';
 import { sendError } from './send-error.js';
 import { Deadline } from './socket/deadline.js';
 import { endGracefully } from './socket/end-gracefully.js';
+import type { OriginConnection, OriginListener } from './socket/origin-pool.js';
 
 /**
  * Fetches the request from its origin and streams the response to the client unchanged, pausing the
@@ -21,90 +22,118 @@ export function relayFromOrigin(
   record: ExchangeRecord,
   context: ExchangeContext,
 ): void {
-  const { target } = request;
-  // allowHalfOpen: when the origin has sent everything, the connection is closed outright (one close, a
-  // FIN to the origin) instead of Node's half-close first, shutdown, then close once that finished.
-  const origin = connect({ host: target.host, port: target.port, allowHalfOpen: true });
-  context.track(origin);
-  const capture = context.cache && new ResponseCapture(context.cache.maxObjectBytes);
-  const idleMs = context.originIdleTimeoutMs;
-  let settled = false; // the origin has ended, failed or been given up on
-  let connected = false;
+  new Relay(client, request, record, context).start();
+}
 
-  // One deadline for the whole exchange: first the connect timeout, then the idle timeout, which every
-  // chunk relayed (and every drain of the client) pushes back without touching a timer.
-  const deadline = new Deadline(() => {
-    if (!connected) {
-      fail(504, `the origin did not accept a connection within ${context.originConnectTimeoutMs} ms`);
-    } else if (record.bytesSent === 0) {
-      fail(504, `the origin sent nothing for ${idleMs} ms`);
-    } else if (origin.isPaused()) {
-      record.explain(`client read nothing for ${idleMs} ms`);
-      client.destroy();
-    } else if (settle()) {
-      record.explain(`origin stalled mid-response for ${idleMs} ms`);
-      origin.destroy();
-      endGracefully(client, undefined, idleMs);
-    }
-  });
-  deadline.setIn(context.originConnectTimeoutMs);
+/** One exchange's origin side; it hears the origin connection's events through OriginListener. */
+class Relay implements OriginListener {
+  /** Until its 'close': afterwards the socket may already carry another exchange's connection. */
+  private origin: OriginConnection | undefined;
+  private readonly capture: ResponseCapture | undefined;
+  /** First the connect timeout, then the idle timeout, which every chunk and every drain push back. */
+  private readonly deadline = new Deadline(() => this.onDeadline());
+  private settled = false; // the origin has ended, failed or been given up on
+  private connected = false;
 
-  const settle = (): boolean => {
-    if (settled) return false;
-    settled = true;
-    deadline.cancel();
-    return true;
-  };
-  const fail = (status: ErrorStatus, detail: string): void => {
-    if (!settle()) return;
-    origin.destroy();
-    sendError(client, record, context, status, detail);
-  };
+  constructor(
+    private readonly client: Socket,
+    private readonly request: RequestHead,
+    private readonly record: ExchangeRecord,
+    private readonly context: ExchangeContext,
+  ) {
+    this.capture = context.cache && new ResponseCapture(context.cache.maxObjectBytes);
+  }
 
-  client.on('close', () => {
-    settle();
-    origin.destroy();
-  });
-  client.on('drain', () => {
-    if (connected && !settled) deadline.setIn(idleMs);
-    origin.resume();
-  });
+  start(): void {
+    const { target } = this.request;
+    this.origin = this.context.origins.open(target.host, target.port, this);
+    this.deadline.setIn(this.context.originConnectTimeoutMs);
+    this.client.on('close', () => {
+      this.settle();
+      this.origin?.destroy();
+    });
+    this.client.on('drain', () => {
+      if (this.connected && !this.settled) this.deadline.setIn(this.context.originIdleTimeoutMs);
+      this.origin?.socket.resume();
+    });
+  }
 
-  // Written once connected: a write before that would make Node queue it with listeners of its own.
-  origin.on('connect', () => {
-    connected = true;
-    if (settled) return;
-    origin.write(buildForwardHead(request), 'latin1');
-    deadline.setIn(idleMs);
-  });
-  origin.on('data', (chunk: Buffer) => {
-    if (settled || client.destroyed) return;
-    deadline.setIn(idleMs);
+  onOriginConnect(): void {
+    this.connected = true;
+    if (this.settled) return;
+    this.origin?.socket.write(buildForwardHead(this.request), 'latin1');
+    this.deadline.setIn(this.context.originIdleTimeoutMs);
+  }
+
+  onOriginData(chunk: Buffer): void {
+    const { client, record } = this;
+    if (this.settled || client.destroyed) return;
+    this.deadline.setIn(this.context.originIdleTimeoutMs);
     if (record.bytesSent === 0) record.status = readStatusCode(chunk);
     record.bytesSent += chunk.length;
-    capture?.add(chunk);
-    if (!client.write(chunk)) origin.pause();
-  });
-  origin.on('end', () => {
-    if (record.bytesSent === 0) {
-      fail(502, 'the origin closed the connection without sending a response');
+    this.capture?.add(chunk);
+    if (!client.write(chunk)) this.origin?.socket.pause();
+  }
+
+  onOriginEnd(): void {
+    if (this.record.bytesSent === 0) {
+      this.fail(502, 'the origin closed the connection without sending a response');
       return;
     }
-    if (!settle()) return;
-    origin.destroy();
-    const object = capture?.takeCacheable();
-    if (object !== undefined) context.cache?.set(target.cacheKey, object);
-    endGracefully(client, undefined, context.originIdleTimeoutMs);
-  });
-  origin.on('error', (error: NodeJS.ErrnoException) => {
+    if (!this.settle()) return;
+    this.origin?.finish();
+    const object = this.capture?.takeCacheable();
+    if (object !== undefined) this.context.cache?.set(this.request.target.cacheKey, object);
+    endGracefully(this.client, undefined, this.context.originIdleTimeoutMs);
+  }
+
+  onOriginError(error: Error): void {
     const code = errorCode(error);
-    if (record.bytesSent === 0) {
-      fail(code === 'ETIMEDOUT' ? 504 : 502, describeOriginError(code, target.host, target.port));
-    } else if (settle()) {
-      record.explain(`origin ${code} mid-response`);
-      endGracefully(client, undefined, context.originIdleTimeoutMs);
+    const { target } = this.request;
+    if (this.record.bytesSent === 0) {
+      this.fail(code === 'ETIMEDOUT' ? 504 : 502, describeOriginError(code, target.host, target.port));
+    } else if (this.settle()) {
+      this.record.explain(`origin ${code} mid-response`);
+      endGracefully(this.client, undefined, this.context.originIdleTimeoutMs);
     }
-  });
+  }
+
+  onOriginClose(): void {
+    this.origin = undefined;
+  }
+
+  private onDeadline(): void {
+    const { client, record } = this;
+    const idleMs = this.context.originIdleTimeoutMs;
+    if (!this.connected) {
+      this.fail(
+        504,
+        `the origin did not accept a connection within ${this.context.originConnectTimeoutMs} ms`,
+      );
+    } else if (record.bytesSent === 0) {
+      this.fail(504, `the origin sent nothing for ${idleMs} ms`);
+    } else if (this.origin?.socket.isPaused()) {
+      record.explain(`client read nothing for ${idleMs} ms`);
+      client.destroy();
+    } else if (this.settle()) {
+      record.explain(`origin stalled mid-response for ${idleMs} ms`);
+      this.origin?.destroy();
+      endGracefully(client, undefined, idleMs);
+    }
+  }
+
+  private settle(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    this.deadline.cancel();
+    return true;
+  }
+
+  private fail(status: ErrorStatus, detail: string): void {
+    if (!this.settle()) return;
+    this.origin?.destroy();
+    sendError(this.client, this.record, this.context, status, detail);
+  }
 }
 
 function errorCode(error: Error): string {

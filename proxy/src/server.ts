@@ -4,6 +4,7 @@ import { OptionError, ProxyError } from './errors.js';
 import { handleClient } from './exchange.js';
 import type { ExchangeContext } from './exchange-context.js';
 import { type LogSink, logToStderr } from './log.js';
+import { OriginPool, type SocketTracker } from './socket/origin-pool.js';
 
 export interface ProxyOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
@@ -52,19 +53,19 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ProxyServe
   const sockets = new Set<Socket>();
   /** Set by close(): called once the last tracked socket has closed. */
   let onAllClosed: (() => void) | undefined;
-  // One listener function for every socket ('close' is emitted once): no closure per connection.
-  function untrack(this: Socket): void {
-    sockets.delete(this);
-    if (sockets.size === 0) onAllClosed?.();
-  }
-  const track = (socket: Socket): void => {
-    sockets.add(socket);
-    socket.on('close', untrack);
+  // Sockets leave the set in their own 'close' handlers (the exchange's, the origin pool's).
+  const tracker: SocketTracker = {
+    track: (socket) => sockets.add(socket),
+    untrack(socket) {
+      sockets.delete(socket);
+      if (sockets.size === 0) onAllClosed?.();
+    },
   };
   const context: ExchangeContext = {
     cache,
     log,
-    track,
+    sockets: tracker,
+    origins: new OriginPool(tracker),
     clientHeadTimeoutMs: checkTimeout(
       'clientHeadTimeoutMs',
       options.clientHeadTimeoutMs,
@@ -84,7 +85,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<ProxyServe
 
   // allowHalfOpen: a client that shuts down its sending side after the request still gets the response.
   const server = createServer({ allowHalfOpen: true }, (client) => {
-    track(client);
+    tracker.track(client);
     handleClient(client, context);
   });
   await listen(server, port, host);
