@@ -3,11 +3,11 @@
 #   docker build --target proxy       -t proxylab/proxy .         # reference proxy on :15213 (default target)
 #   docker build --target grader      -t proxylab/grader .        # the grader CLI as entrypoint
 #
-# NODE_IMAGE is the base of every stage: the official Node 20 image by default; air-gapped builders
+# NODE_IMAGE is the base of every stage: the official Node 26 (Active LTS) image by default; air-gapped builders
 # pass their own (or tag a stand-in with this name, see docker/make-base-image.sh).
 # Behind a TLS-intercepting proxy, hand npm the CA bundle as a BuildKit secret (never stored in a layer):
 #   DOCKER_BUILDKIT=1 docker build --secret id=npm_ca,src=/etc/ssl/certs/ca-certificates.crt ...
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:26-slim
 
 # ---- build: install (dev) dependencies, compile TypeScript, keep production dependencies only ----
 FROM ${NODE_IMAGE} AS build

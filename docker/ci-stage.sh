@@ -246,8 +246,8 @@ grade_submission() {
 
 image_sizes() {
   local base image
-  base=$(docker image inspect -f '{{.Size}}' "${NODE_IMAGE:-node:20-bookworm-slim}")
-  printf '\n--- images (base %s: %d MB)\n' "${NODE_IMAGE:-node:20-bookworm-slim}" $((base / 1000000))
+  base=$(docker image inspect -f '{{.Size}}' "${NODE_IMAGE:-node:26-slim}")
+  printf '\n--- images (base %s: %d MB)\n' "${NODE_IMAGE:-node:26-slim}" $((base / 1000000))
   for image in proxylab/tiny-server proxylab/proxy proxylab/grader; do
     docker image inspect -f '{{.Size}}' "$image" |
       awk -v name="$image" -v base="$base" '{ printf "%-22s %6.1f MB  (%.1f MB on top of the base)\n", name, $1 / 1e6, ($1 - base) / 1e6 }'

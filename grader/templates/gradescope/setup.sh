@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gradescope runs this once, as root, while building the autograder image (Ubuntu): installs Node 20, the C
+# Gradescope runs this once, as root, while building the autograder image (Ubuntu): installs Node 26 (the Active LTS), the C
 # toolchain and the sandbox tools, then builds the grader.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -10,13 +10,16 @@ here="$root/source"
 
 apt-get update
 apt-get install -y --no-install-recommends ca-certificates curl git build-essential iproute2 util-linux
-if ! node --version 2>/dev/null | grep -Eq '^v(2[0-9]|[3-9][0-9])\.'; then
-  curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+if ! node --version 2>/dev/null | grep -Eq '^v(2[4-9]|[3-9][0-9])\.'; then
+  curl -fsSL https://deb.nodesource.com/setup_26.x | bash -
   apt-get install -y nodejs
 fi
 
 if [ ! -d "$here/proxylab" ]; then
-  git clone --depth 1 --branch "$PROXYLAB_REF" "$PROXYLAB_REPO" "$here/proxylab"
+  # a branch, a tag or a full commit id: fetch that one ref (clone --branch refuses a commit id)
+  git init -q "$here/proxylab"
+  git -C "$here/proxylab" fetch -q --depth 1 "$PROXYLAB_REPO" "$PROXYLAB_REF"
+  git -C "$here/proxylab" checkout -q FETCH_HEAD
 fi
 cd "$here/proxylab"
 npm ci --no-audit --no-fund
