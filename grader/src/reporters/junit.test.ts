@@ -36,10 +36,21 @@ describe('junit report', () => {
     ]);
     const properties = childElements(childElements(suites[3]!, 'properties')[0]!, 'property');
     expect(properties.find((p) => p.attrs.name === 'score')?.attrs.value).toBe('5.5');
-    const names = suites.flatMap((s) => childElements(s, 'testcase').map((t) => t.attrs.name));
-    expect(names).toContain('basic.html (3/3 pts)');
-    expect(names).toContain('basic.binary-large (0/4 pts)');
-    expect(names).toContain('cache.one-copy (2.5/2.5 pts)');
+  });
+
+  test('a test case is named by its check id alone, its points and title are its properties', async () => {
+    const { root } = await writeJunit('en');
+    const cases = childElements(root, 'testsuite').flatMap((s) => childElements(s, 'testcase'));
+    const points = (id: string) => {
+      const testcase = cases.find((t) => t.attrs.name === id);
+      const props = childElements(childElements(testcase!, 'properties')[0]!, 'property');
+      return Object.fromEntries(props.map((p) => [p.attrs.name, p.attrs.value]));
+    };
+    expect(cases.map((t) => t.attrs.name)).toContain('basic.html');
+    expect(cases.every((t) => /^[a-z]+\.[a-z0-9-]+$/.test(t.attrs.name ?? ''))).toBe(true);
+    expect(points('basic.html')).toMatchObject({ score: '3', maxScore: '3' });
+    expect(points('basic.binary-large')).toMatchObject({ score: '0', maxScore: '4' });
+    expect(points('cache.one-copy')).toMatchObject({ score: '2.5', maxScore: '2.5' });
   });
 
   test('a failure carries the detail as its message and expected, received, hint and reproduce in its body', async () => {
@@ -65,7 +76,11 @@ describe('junit report', () => {
     const basic = childElements(root, 'testsuite')[0]!;
     const title = childElements(childElements(basic, 'properties')[0]!, 'property')[0]!;
     expect(title.attrs.value).toBe('기본 요청');
-    expect(childElements(basic, 'testcase')[0]!.attrs.name).toBe('basic.html (3/3 점)');
+    const html = childElements(basic, 'testcase')[0]!;
+    expect(html.attrs.name).toBe('basic.html');
+    expect(childElements(childElements(html, 'properties')[0]!, 'property')[0]!.attrs.value).toBe(
+      'HTML 페이지',
+    );
     expect(textOf(childElements(childElements(basic, 'testcase')[1]!, 'failure')[0]!)).toContain(
       '힌트: 응답을 EOF까지',
     );

@@ -31,10 +31,15 @@ export interface JunitTestSuite {
   testcases: JunitTestCase[];
 }
 
-/** One <testcase> per check, named with its points: `basic.html (3/3 pts)`. */
+/**
+ * One <testcase> per check, named by its id alone (`basic.html`) so CI history and flaky-test tracking follow
+ * the check whatever it scored; the points and the title are the test case's properties.
+ */
 export interface JunitTestCase {
   classname: string;
   name: string;
+  /** title, score and maxScore of the check */
+  properties: Array<{ name: string; value: string }>;
   /** seconds */
   time: number;
   /** type: 'failed' | 'timed-out' | 'crashed'; message: the check's detail; body: expected, received, hint, reproduce */
@@ -75,8 +80,17 @@ export function toJunitModel(report: RunReport): JunitTestSuites {
 }
 
 function toTestCase(suiteId: string, check: CheckResult, m: Messages): JunitTestCase {
-  const name = `${check.id} (${formatPoints(check.score)}/${formatPoints(check.maxScore)} ${m.points})`;
-  const testcase: JunitTestCase = { classname: suiteId, name, time: seconds(check.durationMs) };
+  const properties = [
+    { name: 'title', value: check.title },
+    { name: 'score', value: formatPoints(check.score) },
+    { name: 'maxScore', value: formatPoints(check.maxScore) },
+  ];
+  const testcase: JunitTestCase = {
+    classname: suiteId,
+    name: check.id,
+    properties,
+    time: seconds(check.durationMs),
+  };
   const status = checkStatus(check);
   if (status === 'skipped') testcase.skipped = { message: check.skipped ?? '' };
   if (status === 'failed' || status === 'timed-out' || status === 'crashed') {
@@ -115,18 +129,20 @@ export function renderJunitXml(model: JunitTestSuites): string {
       '    </properties>',
     );
     for (const t of suite.testcases) {
-      const open = `    <testcase classname="${a(t.classname)}" name="${a(t.name)}" time="${t.time}"`;
+      lines.push(
+        `    <testcase classname="${a(t.classname)}" name="${a(t.name)}" time="${t.time}">`,
+        '      <properties>',
+        ...t.properties.map((p) => `        <property name="${a(p.name)}" value="${a(p.value)}"/>`),
+        '      </properties>',
+      );
       if (t.failure) {
         lines.push(
-          `${open}>`,
           `      <failure message="${a(t.failure.message)}" type="${a(t.failure.type)}">${escapeXmlText(t.failure.body)}</failure>`,
-          '    </testcase>',
         );
       } else if (t.skipped) {
-        lines.push(`${open}>`, `      <skipped message="${a(t.skipped.message)}"/>`, '    </testcase>');
-      } else {
-        lines.push(`${open}/>`);
+        lines.push(`      <skipped message="${a(t.skipped.message)}"/>`);
       }
+      lines.push('    </testcase>');
     }
     lines.push('  </testsuite>');
   }
