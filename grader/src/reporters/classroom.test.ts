@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, onTestFinished } from 'vitest';
-import { type ClassroomResult, ClassroomReporter } from './classroom.js';
+import { CLASSROOM_RESULT_LIMIT, type ClassroomResult, ClassroomReporter } from './classroom.js';
 import { captureStream } from './testing/capture.js';
 import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
 import { tempDir } from './testing/temp-dir.js';
@@ -42,7 +42,7 @@ test('the result is appended to $GITHUB_OUTPUT as result=<base64 JSON> in the gr
   expect(result.tests.reduce((n, t) => n + t.max_score, 0)).toBe(result.max_score);
   const large = result.tests.find((t) => t.name.startsWith('basic.binary-large'))!;
   expect(large).toMatchObject({ status: 'fail', score: 0, max_score: 4, duration: 2048 });
-  expect(large.test_code).toBe('curl -sS -x 127.0.0.1:15213 http://127.0.0.1:8000/big.bin -o out.bin');
+  expect(large.test_code).toContain('curl -sS -x 127.0.0.1:15213 http://127.0.0.1:8000/big.bin -o out.bin');
   expect(large.message).toContain('Hint: Relay until EOF');
   expect(result.tests.find((t) => t.name.startsWith('robustness.fd-leak'))).toMatchObject({
     status: 'pass',
@@ -61,4 +61,34 @@ test('without $GITHUB_OUTPUT the line goes to the out stream; a proxy that never
   const result = decode(text().trimEnd());
   expect(result.status).toBe('error');
   expect(result.tests[0]!.name).toBe('basic.html: HTML 페이지');
+});
+
+test('a failed check explains itself in test_code, the one field every reporter version prints', async () => {
+  const { stream, text } = captureStream();
+  await new ClassroomReporter({ out: stream, lang: 'en', color: false, verbose: false, env: {} }).onRunEnd(
+    buildFixtureReport(),
+  );
+  const large = decode(text().trimEnd()).tests.find((t) => t.name.startsWith('basic.binary-large'))!;
+  expect(large.test_code).toContain('Hint: Relay until EOF');
+  expect(large.test_code).toContain('curl -sS -x 127.0.0.1:15213');
+});
+
+test('a crash with a flood of output still fits in one environment variable, cut with a marker', async () => {
+  const report = buildFixtureReport();
+  const flood = Array.from({ length: 4000 }, (_, i) => `line ${i} ${'x'.repeat(60)}`);
+  for (const suite of report.suites) {
+    for (const check of suite.checks) {
+      check.detail = 'y'.repeat(20_000);
+      check.crash = { exitCode: null, signal: 'SIGSEGV', outputTail: flood };
+    }
+  }
+  const { stream, text } = captureStream();
+  await new ClassroomReporter({ out: stream, lang: 'en', color: false, verbose: false, env: {} }).onRunEnd(
+    report,
+  );
+  const line = text().trimEnd();
+  expect(line.length).toBeLessThanOrEqual(CLASSROOM_RESULT_LIMIT + 'result='.length);
+  const result = decode(line);
+  expect(result.tests.reduce((n, t) => n + t.score, 0)).toBe(report.score);
+  expect(result.tests[0]!.message).toMatch(/more characters cut/);
 });
