@@ -79,7 +79,8 @@ make_rootfs() {
   fi
   mirror=$(host_mirror)
   say "debootstrap --variant=minbase bookworm from $mirror"
-  as_root debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 || {
+  # libatomic1: official Node binaries since 24 link it (the official node images install it too)
+  as_root debootstrap --variant=minbase --include=libatomic1 bookworm "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 || {
     tail -n 30 "$work/debootstrap.log" >&2
     fail "debootstrap failed"
   }
