@@ -14,7 +14,8 @@ export function csvLine(cells: Array<string | number | null | undefined>): strin
 }
 
 /** Parses CSV text written by csvLine (quoted cells, doubled quotes, CRLF); for tests and merges. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(input: string): string[][] {
+  const text = input.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

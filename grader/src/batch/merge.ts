@@ -2,6 +2,7 @@ import { cp, mkdir, readFile, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { rubricMax } from './gradebook.js';
+import { readRoster } from './roster.js';
 import { type BatchRecord, OUTPUT_FILES, scoreStats, writeClassOutputs } from './outputs.js';
 import type { BatchSummary, StudentOutcome } from './types.js';
 
@@ -11,6 +12,8 @@ export interface MergeOptions {
   outDir: string;
   /** Canvas column; default: the shards' */
   assignment?: string;
+  /** Roster CSV for the gradebooks and overview (see BatchOptions.roster). */
+  roster?: string;
 }
 
 async function readRecord(dir: string): Promise<BatchRecord> {
@@ -58,6 +61,7 @@ export async function mergeOutputs(
       students.push(student);
     }
   }
+  const roster = options.roster ? await readRoster(options.roster) : undefined;
   const outDir = resolve(options.outDir);
   await mkdir(outDir, { recursive: true });
   const realOut = await realpath(outDir);
@@ -72,15 +76,19 @@ export async function mergeOutputs(
   const missingShards = findMissingShards(records);
   const wallMs = Math.max(...records.map((r) => r.wallMs));
   const jobs = records.reduce((n, r) => n + r.jobs, 0);
-  const files = await writeClassOutputs(realOut, {
-    ...first,
-    assignment: options.assignment ?? first.assignment,
-    shard: undefined,
-    jobs,
-    wallMs,
-    finishedAt: new Date().toISOString(),
-    students,
-  });
+  const files = await writeClassOutputs(
+    realOut,
+    {
+      ...first,
+      assignment: options.assignment ?? first.assignment,
+      shard: undefined,
+      jobs,
+      wallMs,
+      finishedAt: new Date().toISOString(),
+      students,
+    },
+    roster,
+  );
   const { mean, median } = scoreStats(students);
   return {
     outDir: realOut,

@@ -2,6 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Rubric } from '../types.js';
 import { writeGradebooks } from './gradebook.js';
+import type { Roster } from './roster.js';
 import { buildOverviewModel } from './overview/model.js';
 import { writeOverview } from './overview/render.js';
 import type { BatchSummary, SandboxInfo, ShardSpec, StudentOutcome } from './types.js';
@@ -37,14 +38,18 @@ async function listStudentFiles(outDir: string, student: string): Promise<string
 }
 
 /** Writes the class-level files of an out dir: gradebook.csv, gradebook-canvas.csv, overview.html, batch.json. */
-export async function writeClassOutputs(outDir: string, record: BatchRecord): Promise<BatchSummary['files']> {
+export async function writeClassOutputs(
+  outDir: string,
+  record: BatchRecord,
+  roster?: Roster,
+): Promise<BatchSummary['files']> {
   const files = {
     gradebook: join(outDir, OUTPUT_FILES.gradebook),
     canvas: join(outDir, OUTPUT_FILES.canvas),
     overview: join(outDir, OUTPUT_FILES.overview),
     summary: join(outDir, OUTPUT_FILES.summary),
   };
-  await writeGradebooks(files, record.students, record.rubric, record.assignment);
+  await writeGradebooks(files, record.students, record.rubric, record.assignment, roster);
   const studentFiles = new Map<string, string[]>();
   for (const s of record.students) studentFiles.set(s.student, await listStudentFiles(outDir, s.student));
   const sandbox =

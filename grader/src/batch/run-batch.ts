@@ -16,6 +16,7 @@ import { resolveStudentFormats } from './formats.js';
 import { rubricMax } from './gradebook.js';
 import { hashSubmission } from './hash.js';
 import { scoreStats, writeClassOutputs } from './outputs.js';
+import { readRoster } from './roster.js';
 import { runPool } from './pool.js';
 import { BatchProgress } from './progress.js';
 import { type JobSettings, gradeSubmission } from './run-job.js';
@@ -53,6 +54,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const wallMs = (options.wallSeconds ?? makeTimeoutSeconds + budgetSeconds * timeoutScale + 60) * 1000;
   const assignment = options.assignment ?? 'Proxy Lab';
   const cliPath = resolveCliPath();
+  const roster = options.roster ? await readRoster(options.roster) : undefined;
   const outDir = resolve(options.outDir ?? 'grade-out');
   await mkdir(outDir, { recursive: true });
   const realOut = await realpath(outDir);
@@ -136,19 +138,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     await rm(tempRoot, { recursive: true, force: true, maxRetries: 3 });
     for (const path of cgroups) removeCgroupSync(path);
   }
-  const files = await writeClassOutputs(realOut, {
-    schemaVersion: 1,
-    graderVersion: GRADER_VERSION,
-    rubric,
-    configKey,
-    assignment,
-    shard: options.shard,
-    sandbox: plan.info,
-    jobs,
-    wallMs: Math.round(performance.now() - started),
-    finishedAt: new Date().toISOString(),
-    students,
-  });
+  const files = await writeClassOutputs(
+    realOut,
+    {
+      schemaVersion: 1,
+      graderVersion: GRADER_VERSION,
+      rubric,
+      configKey,
+      assignment,
+      shard: options.shard,
+      sandbox: plan.info,
+      jobs,
+      wallMs: Math.round(performance.now() - started),
+      finishedAt: new Date().toISOString(),
+      students,
+    },
+    roster,
+  );
   const { mean, median } = scoreStats(students);
   return {
     outDir: realOut,

@@ -39,6 +39,8 @@ export interface BatchOptions {
   shard?: ShardSpec;
   /** Canvas assignment column name. @default 'Proxy Lab' */
   assignment?: string;
+  /** Roster CSV (folder → name, login, SIS id; or GitHub Classroom's export) for the gradebooks and overview. */
+  roster?: string;
   /** Progress and summary go here; false for silence. @default process.stderr */
   progress?: NodeJS.WriteStream | NodeJS.WritableStream | false;
 }

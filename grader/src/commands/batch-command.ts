@@ -23,6 +23,7 @@ interface BatchCommandOptions {
   lang?: Lang;
   seed?: string;
   assignment: string;
+  roster?: string;
 }
 
 /** `proxylab-grade batch DIR`: grade a class, one sandboxed child grader per submission folder. */
@@ -88,6 +89,10 @@ export function createBatchCommand(): Command {
     )
     .option('--seed <seed>', 'one corpus seed for every student (default: a fresh one each)')
     .option('--assignment <name>', 'assignment column of the Canvas gradebook', 'Proxy Lab')
+    .option(
+      '--roster <csv>',
+      "folder → name, login, SIS id (folder,name,login,sis_id[,section], or GitHub Classroom's roster export)",
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .action(async (dir: string, options: BatchCommandOptions) => {
@@ -107,6 +112,7 @@ export function createBatchCommand(): Command {
         lang: options.lang,
         seed: options.seed,
         assignment: options.assignment,
+        roster: options.roster,
       });
       process.stderr.write(renderSummary(summary));
       // the batch ran; a submission the grader itself could not grade is worth a non-zero exit for CI

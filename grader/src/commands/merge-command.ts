@@ -10,10 +10,11 @@ export function createMergeCommand(): Command {
     .argument('<dirs...>', 'out dirs of the shard runs')
     .requiredOption('-o, --out-dir <dir>', 'where the merged class goes (may be one of the inputs)')
     .option('--assignment <name>', "assignment column of the Canvas gradebook (default: the shards')")
+    .option('--roster <csv>', 'folder → name, login, SIS id (as for batch)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .action(async (dirs: string[], options: { outDir: string; assignment?: string }) => {
-      const summary = await mergeOutputs({ dirs, outDir: options.outDir, assignment: options.assignment });
+    .action(async (dirs: string[], options: { outDir: string; assignment?: string; roster?: string }) => {
+      const summary = await mergeOutputs({ dirs, ...options });
       process.stderr.write(`Merged ${summary.students.length} student(s) from ${dirs.length} folder(s).\n`);
       if (summary.missingShards.length > 0) {
         process.stderr.write(
