@@ -113,6 +113,29 @@ export interface CheckResult {
   reproduce?: string;
   /** set when the proxy died during this check */
   crash?: CrashInfo;
+  /** the connections of the check on a time axis (concurrency and robustness checks) */
+  timeline?: Timeline;
+}
+
+/** One connection: from its start to its close, in ms since the check began. */
+export interface TimelineSpan {
+  kind: 'client' | 'direct' | 'origin';
+  /** 'client 3', 'origin :41234 #2' */
+  lane: string;
+  startMs: number;
+  /** the first response byte (clients) */
+  firstByteMs?: number;
+  /** closed, reset or given up; absent while still open when the check ended */
+  endMs?: number;
+  /** how it ended: 'eof', 'reset', 'timeout', 'closed' */
+  end?: string;
+}
+
+export interface Timeline {
+  durationMs: number;
+  spans: TimelineSpan[];
+  /** spans left out past MAX_SPANS */
+  omitted: number;
 }
 
 export interface SuiteResult {

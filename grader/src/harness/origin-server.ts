@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { traceOrigin } from './timeline.js';
 
 /** A loopback server the grader controls: knows its address and can tear down every connection. */
 export interface OriginServer {
@@ -24,7 +25,11 @@ export async function startOriginServer(onConnection: (socket: net.Socket) => vo
   const server = net.createServer({ pauseOnConnect: false }, (socket) => {
     connectionCount++;
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    const trace = traceOrigin((server.address() as net.AddressInfo | null)?.port ?? 0);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      trace.close('closed');
+    });
     // A proxy may reset us at any time; that is data for the check, never a crash of the grader.
     socket.on('error', () => {});
     onConnection(socket);

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { ProxyEndpoint } from '../types.js';
+import { traceClient } from './timeline.js';
 
 /** Everything a raw exchange produced. Network trouble is data here, never an exception. */
 export interface RawResponse {
@@ -37,9 +38,11 @@ export function exchange(
     let received = 0;
     let settled = false;
     const socket = net.connect({ host: endpoint.host, port: endpoint.port });
+    const trace = traceClient(endpoint.port);
     const finish = (extra: Partial<RawResponse>) => {
       if (settled) return;
       settled = true;
+      trace.close(extra.timedOut ? 'timeout' : extra.errorCode ? 'reset' : 'eof');
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
@@ -60,6 +63,7 @@ export function exchange(
       socket.write(request);
     });
     socket.on('data', (chunk: Buffer) => {
+      trace.firstByte();
       const room = maxBytes - received;
       chunks.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
       received += Math.min(room, chunk.length);
