@@ -17,6 +17,7 @@ const DEFAULT_FILES: Record<ReporterName, string> = {
   autolab: 'autoresult.txt',
   classroom: 'classroom-output.txt',
   markdown: 'report.md',
+  html: 'report.html',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { startTinyServer, type TinyServer } from '@proxylab/tiny-server';
 import type { TinyOrigin } from './harness.js';
+import { traceOrigin } from './timeline.js';
 
 export interface TinyOriginOptions {
   root: string;
@@ -37,6 +38,8 @@ export async function startTinyOrigin(options: TinyOriginOptions): Promise<Start
   const countRequest = (request: { uri: string }) => {
     const path = toFilePath(request.uri);
     counts.set(path, (counts.get(path) ?? 0) + 1);
+    // Tiny reports each request as it arrives: an instant on the timeline
+    traceOrigin(boundPort).close('request');
   };
   const launch = (port: number) =>
     startTinyServer({

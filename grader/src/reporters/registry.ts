@@ -1,6 +1,7 @@
 import { AutolabReporter } from './autolab.js';
 import { ClassroomReporter } from './classroom.js';
 import { GradescopeReporter } from './gradescope.js';
+import { HtmlReporter } from './html/html-reporter.js';
 import { JsonReporter } from './json.js';
 import { JunitReporter } from './junit.js';
 import { MarkdownReporter } from './markdown.js';
@@ -16,6 +17,7 @@ export const reporters = {
   autolab: (options: ReporterOptions): Reporter => new AutolabReporter(options),
   classroom: (options: ReporterOptions): Reporter => new ClassroomReporter(options),
   markdown: (options: ReporterOptions): Reporter => new MarkdownReporter(options),
+  html: (options: ReporterOptions): Reporter => new HtmlReporter(options),
 } satisfies Record<string, (options: ReporterOptions) => Reporter>;
 
 export type ReporterName = keyof typeof reporters;

@@ -42,6 +42,8 @@ export function checkResult(
     hint: passed ? undefined : hint,
     reproduce: passed ? undefined : outcome.reproduce,
     crash,
+    // the student report draws a failed concurrency or robustness check's connections
+    timeline: !passed && /^(concurrency|robustness)\./.test(check.id) ? run.timeline : undefined,
   };
 }
 

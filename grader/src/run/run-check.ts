@@ -1,5 +1,6 @@
 import type { Harness } from '../harness/harness.js';
-import type { CheckContext, CheckDef, CheckOutcome, ProxyEndpoint } from '../types.js';
+import { startTimeline } from '../harness/timeline.js';
+import type { CheckContext, CheckDef, CheckOutcome, ProxyEndpoint, Timeline } from '../types.js';
 
 export interface CheckRunEnv {
   proxy: ProxyEndpoint;
@@ -14,6 +15,8 @@ export interface CheckRun {
   outcome: CheckOutcome;
   timedOut: boolean;
   durationMs: number;
+  /** every connection of the check on a time axis */
+  timeline: Timeline;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<Check
     log: env.log ?? (() => {}),
   };
   const started = performance.now();
+  const recorder = startTimeline(env.proxy.port);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), limitMs);
@@ -69,5 +73,6 @@ export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<Check
       }
     }
   }
-  return { outcome, timedOut, durationMs: Math.round(performance.now() - started) };
+  const timeline = recorder.stop();
+  return { outcome, timedOut, durationMs: Math.round(performance.now() - started), timeline };
 }
