@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rubricMax } from '../batch/gradebook.js';
 import { UsageError } from '../errors.js';
 import { detectLang } from '../i18n.js';
 import { createReporters } from '../reporters/index.js';
@@ -55,10 +56,21 @@ export function filterSuites(rubric: Rubric, only: string | undefined): Rubric {
   return { ...rubric, suites };
 }
 
+/** --fail-under above the rubric's maximum would fail every run, the reference proxy's included. */
+function assertFailUnderReachable(failUnder: number | undefined, rubric: Rubric): void {
+  const max = rubricMax(rubric);
+  if (failUnder !== undefined && failUnder > max) {
+    throw new UsageError(
+      `--fail-under ${failUnder} is above the ${rubric.name} rubric's maximum of ${max} points.`,
+    );
+  }
+}
+
 /** `proxylab-grade [target] [options]`: grade, report, and return the exit code. */
 export async function runGradeCommand(options: GradeCommandOptions): Promise<number> {
   const lang = options.lang ?? detectLang();
   const rubric = filterSuites(await loadRubric(options.rubric, new Set(checkRegistry.keys())), options.only);
+  assertFailUnderReachable(options.failUnder, rubric);
   if (usesContainers(options) && !options.insideNetns)
     return runInContainerNetwork(options, process.argv.slice(2));
   const log = options.verbose ? (line: string) => process.stderr.write(`[grader] ${line}\n`) : undefined;

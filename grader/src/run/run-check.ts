@@ -1,4 +1,5 @@
 import type { Harness } from '../harness/harness.js';
+import { clampTimerMs } from '../harness/timer-limit.js';
 import type { CheckContext, CheckDef, CheckOutcome, ProxyEndpoint } from '../types.js';
 
 export interface CheckRunEnv {
@@ -22,7 +23,7 @@ export interface CheckRun {
  */
 export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<CheckRun> {
   const scale = env.timeoutScale ?? 1;
-  const timeoutMs = (base: number) => Math.max(1, Math.round(base * scale));
+  const timeoutMs = (base: number) => clampTimerMs(base * scale);
   const limitMs = timeoutMs(check.timeoutMs);
   const controller = new AbortController();
   const cleanups: Array<() => unknown> = [];
