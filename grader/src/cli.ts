@@ -15,7 +15,7 @@ const program = new Command('proxylab-grade')
     'Grades an HTTP proxy (CS:APP Proxy Lab): basic forwarding, concurrency, robustness and caching.\n' +
       'With no target, grades the bundled reference proxy.',
   )
-  .version(GRADER_VERSION, '-V, --version')
+  .version(GRADER_VERSION, '-v, --version', 'print the version')
   .option('-s, --submission <dir>', 'a C handout directory: runs make there, then ./proxy <port>')
   .option('-c, --proxy-cmd <command>', 'any command that starts a proxy on {port}, e.g. "./proxy {port}"')
   .option(
@@ -75,7 +75,7 @@ const program = new Command('proxylab-grade')
     boundedNumber('--make-timeout', MAKE_TIMEOUT_SECONDS),
     120,
   )
-  .option('-v, --verbose', 'show each request and response head and the harness log')
+  .option('--verbose', 'show each request and response head and the harness log')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .action(async (options: GradeCommandOptions) => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rubricMax } from '../batch/gradebook.js';
 import { UsageError } from '../errors.js';
 import { detectLang } from '../i18n.js';
+import { assertReportDestinations } from '../options/report-destinations.js';
 import { createReporters } from '../reporters/index.js';
 import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
@@ -68,6 +69,7 @@ function assertFailUnderReachable(failUnder: number | undefined, rubric: Rubric)
 
 /** `proxylab-grade [target] [options]`: grade, report, and return the exit code. */
 export async function runGradeCommand(options: GradeCommandOptions): Promise<number> {
+  await assertReportDestinations(options.format ?? []);
   const lang = options.lang ?? detectLang();
   const rubric = filterSuites(await loadRubric(options.rubric, new Set(checkRegistry.keys())), options.only);
   assertFailUnderReachable(options.failUnder, rubric);

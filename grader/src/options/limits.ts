@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS, type NumberBounds } from './bounded-number.js';
+import type { NumberBounds } from './bounded-number.js';
 
 // The bounds of every numeric option. They are chosen so that the longest timer derived from them stays below
 // Node's limit (2^31 - 1 ms, about 24.8 days): the longest check limit (90 s) and the budget are multiplied by
