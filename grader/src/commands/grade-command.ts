@@ -4,6 +4,8 @@ import { UsageError } from '../errors.js';
 import { detectLang } from '../i18n.js';
 import { assertReportDestinations } from '../options/report-destinations.js';
 import { createReporters } from '../reporters/index.js';
+import { printsTerminal, renderSummaryLine } from '../reporters/summary-line.js';
+import { detectTerminal } from '../reporters/terminal-env.js';
 import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { SUITE_IDS, checkRegistry } from '../suites/index.js';
@@ -80,10 +82,14 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     ? await createContainerTarget(options, log)
     : await createTarget(options);
   const target = options.findPid ? withListenerPid(assertAddress(created)) : created;
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-  const reporters = createReporters(options.format ?? ['terminal'], {
+  const specs = options.format ?? ['terminal'];
+  const terminal = detectTerminal(process.stdout);
+  const reporters = createReporters(specs, {
     lang,
-    color,
+    color: terminal.color,
+    // --verbose logs to stderr as the run goes: a line rewritten in place would be torn by it
+    live: terminal.live && !options.verbose,
+    columns: terminal.columns,
     verbose: Boolean(options.verbose),
   });
   const report = await grade({
@@ -99,6 +105,7 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     log,
   });
   for (const reporter of reporters) await reporter.onRunEnd(report);
+  if (!printsTerminal(specs)) process.stderr.write(renderSummaryLine(report, specs));
   if (options.failUnder !== undefined && report.score < options.failUnder) {
     process.stderr.write(
       `proxylab-grade: score ${report.score} is below --fail-under ${options.failUnder}.\n`,
