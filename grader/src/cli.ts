@@ -50,18 +50,18 @@ const program = new Command('proxylab-grade')
   )
   .option(
     '--fail-under <points>',
-    'exit 1 when the score is below this',
+    "exit 1 when the score is below this (0 to 10000, at most the rubric's maximum)",
     boundedNumber('--fail-under', FAIL_UNDER_POINTS),
   )
   .option(
     '--timeout-scale <x>',
-    'multiply every time limit (slow machines)',
+    'multiply every time limit (slow machines), 0.1 to 100',
     boundedNumber('--timeout-scale', TIMEOUT_SCALE),
     1,
   )
   .option(
     '--budget <seconds>',
-    'time budget for the whole run',
+    'time budget for the whole run, 1 to 14400',
     boundedNumber('--budget', BUDGET_SECONDS),
     180,
   )
@@ -71,7 +71,7 @@ const program = new Command('proxylab-grade')
   )
   .option(
     '--make-timeout <seconds>',
-    'time allowed for make',
+    'time allowed for make, 1 to 3600',
     boundedNumber('--make-timeout', MAKE_TIMEOUT_SECONDS),
     120,
   )

@@ -38,7 +38,7 @@ export function createBatchCommand(): Command {
     .argument('<dir>', 'folder of submission folders (names starting with . or _ are skipped)')
     .option(
       '-j, --jobs <n>',
-      'submissions graded at once (default: the number of cores)',
+      'submissions graded at once, 1 to 256 (default: the number of cores)',
       boundedNumber('--jobs', JOBS),
     )
     .option('-o, --out-dir <dir>', 'where reports and gradebooks go', './grade-out')
@@ -54,25 +54,25 @@ export function createBatchCommand(): Command {
     )
     .option(
       '--timeout-scale <x>',
-      'multiply every time limit (slow machines)',
+      'multiply every time limit (slow machines), 0.1 to 100',
       boundedNumber('--timeout-scale', TIMEOUT_SCALE),
       1,
     )
     .option(
       '--budget <seconds>',
-      'grading time budget per submission',
+      'grading time budget per submission, 1 to 14400',
       boundedNumber('--budget', BUDGET_SECONDS),
       180,
     )
     .option(
       '--make-timeout <seconds>',
-      'time allowed for make, per submission',
+      'time allowed for make, per submission, 1 to 3600',
       boundedNumber('--make-timeout', MAKE_TIMEOUT_SECONDS),
       120,
     )
     .option(
       '--wall <seconds>',
-      'hard limit per submission (default: make-timeout + budget × scale + 60)',
+      'hard limit per submission, 1 to 1728000 (default: make-timeout + budget × scale + 60)',
       boundedNumber('--wall', WALL_SECONDS),
     )
     .addOption(
@@ -85,7 +85,7 @@ export function createBatchCommand(): Command {
     )
     .option(
       '--shard <i/n>',
-      'grade only slice I of N (deterministic by student name); join slices with merge',
+      'grade only slice I of N ≤ 1000 (deterministic by student name); join slices with merge',
       parseShardOption,
     )
     .option('--force', 'regrade submissions whose content and settings are unchanged')
