@@ -1,25 +1,21 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { GraderError } from './errors.js';
 import { killAllGroups } from './harness/process-group.js';
 import { createBatchCommand } from './commands/batch-command.js';
 import { type GradeCommandOptions, runGradeCommand } from './commands/grade-command.js';
 import { createMergeCommand } from './commands/merge-command.js';
 import { runInterruptCleanups } from './targets/container/exit-cleanups.js';
+import { boundedNumber } from './options/bounded-number.js';
+import { BUDGET_SECONDS, FAIL_UNDER_POINTS, MAKE_TIMEOUT_SECONDS, TIMEOUT_SCALE } from './options/limits.js';
 import { GRADER_VERSION } from './version.js';
-
-const number = (name: string, min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new InvalidArgumentError(`${name} must be a number ≥ ${min}.`);
-  return n;
-};
 
 const program = new Command('proxylab-grade')
   .description(
     'Grades an HTTP proxy (CS:APP Proxy Lab): basic forwarding, concurrency, robustness and caching.\n' +
       'With no target, grades the bundled reference proxy.',
   )
-  .version(GRADER_VERSION, '-V, --version')
+  .version(GRADER_VERSION, '-v, --version', 'print the version')
   .option('-s, --submission <dir>', 'a C handout directory: runs make there, then ./proxy <port>')
   .option('-c, --proxy-cmd <command>', 'any command that starts a proxy on {port}, e.g. "./proxy {port}"')
   .option(
@@ -52,20 +48,34 @@ const program = new Command('proxylab-grade')
     'report format, repeatable: terminal, json, junit, gradescope, autolab, classroom, markdown',
     (value: string, all: string[] | undefined) => [...(all ?? []), value],
   )
-  .option('--fail-under <points>', 'exit 1 when the score is below this', number('--fail-under', 0))
+  .option(
+    '--fail-under <points>',
+    "exit 1 when the score is below this (0 to 10000, at most the rubric's maximum)",
+    boundedNumber('--fail-under', FAIL_UNDER_POINTS),
+  )
   .option(
     '--timeout-scale <x>',
-    'multiply every time limit (slow machines)',
-    number('--timeout-scale', 0.1),
+    'multiply every time limit (slow machines), 0.1 to 100',
+    boundedNumber('--timeout-scale', TIMEOUT_SCALE),
     1,
   )
-  .option('--budget <seconds>', 'time budget for the whole run', number('--budget', 1), 180)
+  .option(
+    '--budget <seconds>',
+    'time budget for the whole run, 1 to 14400',
+    boundedNumber('--budget', BUDGET_SECONDS),
+    180,
+  )
   .option('--seed <seed>', 'corpus seed, to reproduce a run (default: random)')
   .addOption(
     new Option('--lang <lang>', 'language of explanations (default: from the locale)').choices(['en', 'ko']),
   )
-  .option('--make-timeout <seconds>', 'time allowed for make', number('--make-timeout', 1), 120)
-  .option('-v, --verbose', 'show each request and response head and the harness log')
+  .option(
+    '--make-timeout <seconds>',
+    'time allowed for make, 1 to 3600',
+    boundedNumber('--make-timeout', MAKE_TIMEOUT_SECONDS),
+    120,
+  )
+  .option('--verbose', 'show each request and response head and the harness log')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .action(async (options: GradeCommandOptions) => {

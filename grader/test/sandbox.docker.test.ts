@@ -51,7 +51,15 @@ describe('--sandbox docker', () => {
     it(`the flawed submission ${fixture} loses the same checks, with the same crashes, as without the sandbox`, async () => {
       const dir = join(work, fixture);
       const plain = await gradeToReport(['--submission', dir, '--seed', SEED]);
-      const boxed = await gradeToReport(['--sandbox', 'docker', '--submission', dir, '--seed', SEED, '-v']);
+      const boxed = await gradeToReport([
+        '--sandbox',
+        'docker',
+        '--submission',
+        dir,
+        '--seed',
+        SEED,
+        '--verbose',
+      ]);
       expect(boxed.run.code, boxed.run.stderr.slice(-2000)).toBe(0);
       expect(boxed.report.build?.ok).toBe(true);
       expect(lostChecks(plain.report).length).toBeGreaterThan(0);
@@ -68,7 +76,7 @@ describe('--sandbox docker', () => {
     await mkdir(dir);
     await writeFile(join(dir, 'Makefile'), 'proxy: proxy.c\n\tgcc -o proxy proxy.c\n');
     await writeFile(join(dir, 'proxy.c'), 'int main( { return 0; }\n');
-    const { report, run } = await gradeToReport(['--sandbox', 'docker', '--submission', dir, '-v']);
+    const { report, run } = await gradeToReport(['--sandbox', 'docker', '--submission', dir, '--verbose']);
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
     expect([report.score, report.targetStarted, report.build?.ok]).toEqual([0, false, false]);
     expect(report.target.notes[0]).toMatch(
@@ -81,7 +89,7 @@ describe('--sandbox docker', () => {
 
   it('Ctrl-C while the proxy container runs exits 130 and removes the holder, the proxy and the image', async () => {
     const grading = startCommand(
-      [process.execPath, CLI, '--sandbox', 'docker', '--submission', join(work, 'correct'), '-v'],
+      [process.execPath, CLI, '--sandbox', 'docker', '--submission', join(work, 'correct'), '--verbose'],
       { timeoutMs: 120_000 },
     );
     onTestFinished(() => grading.signal('SIGKILL'));

@@ -5,6 +5,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { assertInputFolder } from '../options/input-folder.js';
+import { assertWritableDestination } from '../options/writable-path.js';
 import { detectLang } from '../i18n.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { isBundledRubric } from '../scoring/rubric-files.js';
@@ -56,6 +58,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const cliPath = resolveCliPath();
   const roster = options.roster ? await readRoster(options.roster) : undefined;
   const outDir = resolve(options.outDir ?? 'grade-out');
+  // nothing is created before the input is known to be good
+  await assertInputFolder('Batch directory', options.dir);
+  await assertWritableDestination('--out-dir', outDir, 'folder');
   await mkdir(outDir, { recursive: true });
   const realOut = await realpath(outDir);
   const submissions = selectShard(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { setClampedTimeout } from '../harness/timer-limit.js';
 import { removeJobLeftovers } from '../targets/container/sweep.js';
 import type { CheckDef, Lang, Rubric, RunReport } from '../types.js';
 import type { Submission } from './discover.js';
@@ -78,7 +79,7 @@ export async function gradeSubmission(
   const running = launchJob({ plan, jobDir: job.dir, argv, uid, cgroup, hide: settings.hide });
   settings.live.add(running);
   let wallExceeded = false;
-  const wall = setTimeout(() => {
+  const wall = setClampedTimeout(() => {
     wallExceeded = true;
     void running.stop(docker ? DOCKER_STOP_GRACE_MS : undefined);
   }, settings.wallMs);

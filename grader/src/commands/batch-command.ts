@@ -1,12 +1,15 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { type BatchOptions, parseShard, renderSummary, runBatch } from '../batch/index.js';
+import { Command, Option } from 'commander';
+import { type BatchOptions, renderSummary, runBatch, type ShardSpec } from '../batch/index.js';
+import { parseShardOption } from '../options/shard-option.js';
+import { boundedNumber } from '../options/bounded-number.js';
+import {
+  BUDGET_SECONDS,
+  JOBS,
+  MAKE_TIMEOUT_SECONDS,
+  TIMEOUT_SCALE,
+  WALL_SECONDS,
+} from '../options/limits.js';
 import type { Lang } from '../types.js';
-
-const number = (name: string, min: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new InvalidArgumentError(`${name} must be a number ≥ ${min}.`);
-  return n;
-};
 
 interface BatchCommandOptions {
   jobs?: number;
@@ -18,7 +21,7 @@ interface BatchCommandOptions {
   makeTimeout: number;
   wall?: number;
   sandbox: BatchOptions['sandbox'];
-  shard?: string;
+  shard?: ShardSpec;
   force?: boolean;
   lang?: Lang;
   seed?: string;
@@ -36,8 +39,8 @@ export function createBatchCommand(): Command {
     .argument('<dir>', 'folder of submission folders (names starting with . or _ are skipped)')
     .option(
       '-j, --jobs <n>',
-      'submissions graded at once (default: the number of cores)',
-      number('--jobs', 1),
+      'submissions graded at once, 1 to 256 (default: the number of cores)',
+      boundedNumber('--jobs', JOBS),
     )
     .option('-o, --out-dir <dir>', 'where reports and gradebooks go', './grade-out')
     .option(
@@ -52,21 +55,26 @@ export function createBatchCommand(): Command {
     )
     .option(
       '--timeout-scale <x>',
-      'multiply every time limit (slow machines)',
-      number('--timeout-scale', 0.1),
+      'multiply every time limit (slow machines), 0.1 to 100',
+      boundedNumber('--timeout-scale', TIMEOUT_SCALE),
       1,
     )
-    .option('--budget <seconds>', 'grading time budget per submission', number('--budget', 1), 180)
+    .option(
+      '--budget <seconds>',
+      'grading time budget per submission, 1 to 14400',
+      boundedNumber('--budget', BUDGET_SECONDS),
+      180,
+    )
     .option(
       '--make-timeout <seconds>',
-      'time allowed for make, per submission',
-      number('--make-timeout', 1),
+      'time allowed for make, per submission, 1 to 3600',
+      boundedNumber('--make-timeout', MAKE_TIMEOUT_SECONDS),
       120,
     )
     .option(
       '--wall <seconds>',
-      'hard limit per submission (default: make-timeout + budget × scale + 60)',
-      number('--wall', 1),
+      'hard limit per submission, 1 to 1728000 (default: make-timeout + budget × scale + 60)',
+      boundedNumber('--wall', WALL_SECONDS),
     )
     .addOption(
       new Option(
@@ -78,7 +86,8 @@ export function createBatchCommand(): Command {
     )
     .option(
       '--shard <i/n>',
-      'grade only slice I of N (deterministic by student name); join slices with merge',
+      'grade only slice I of N ≤ 1000 (deterministic by student name); join slices with merge',
+      parseShardOption,
     )
     .option('--force', 'regrade submissions whose content and settings are unchanged')
     .addOption(
@@ -107,7 +116,7 @@ export function createBatchCommand(): Command {
         makeTimeoutSeconds: options.makeTimeout,
         wallSeconds: options.wall,
         sandbox: options.sandbox,
-        shard: options.shard ? parseShard(options.shard) : undefined,
+        shard: options.shard,
         force: options.force,
         lang: options.lang,
         seed: options.seed,

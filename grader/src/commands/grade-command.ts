@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { rubricMax } from '../batch/gradebook.js';
 import { UsageError } from '../errors.js';
 import { detectLang } from '../i18n.js';
+import { assertReportDestinations } from '../options/report-destinations.js';
 import { createReporters } from '../reporters/index.js';
+import { printsTerminal, renderSummaryLine } from '../reporters/summary-line.js';
+import { detectTerminal } from '../reporters/terminal-env.js';
 import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { SUITE_IDS, checkRegistry } from '../suites/index.js';
@@ -55,10 +59,22 @@ export function filterSuites(rubric: Rubric, only: string | undefined): Rubric {
   return { ...rubric, suites };
 }
 
+/** --fail-under above the rubric's maximum would fail every run, the reference proxy's included. */
+function assertFailUnderReachable(failUnder: number | undefined, rubric: Rubric): void {
+  const max = rubricMax(rubric);
+  if (failUnder !== undefined && failUnder > max) {
+    throw new UsageError(
+      `--fail-under ${failUnder} is above the ${rubric.name} rubric's maximum of ${max} points.`,
+    );
+  }
+}
+
 /** `proxylab-grade [target] [options]`: grade, report, and return the exit code. */
 export async function runGradeCommand(options: GradeCommandOptions): Promise<number> {
+  await assertReportDestinations(options.format ?? []);
   const lang = options.lang ?? detectLang();
   const rubric = filterSuites(await loadRubric(options.rubric, new Set(checkRegistry.keys())), options.only);
+  assertFailUnderReachable(options.failUnder, rubric);
   if (usesContainers(options) && !options.insideNetns)
     return runInContainerNetwork(options, process.argv.slice(2));
   const log = options.verbose ? (line: string) => process.stderr.write(`[grader] ${line}\n`) : undefined;
@@ -66,10 +82,14 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     ? await createContainerTarget(options, log)
     : await createTarget(options);
   const target = options.findPid ? withListenerPid(assertAddress(created)) : created;
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-  const reporters = createReporters(options.format ?? ['terminal'], {
+  const specs = options.format ?? ['terminal'];
+  const terminal = detectTerminal(process.stdout);
+  const reporters = createReporters(specs, {
     lang,
-    color,
+    color: terminal.color,
+    // --verbose logs to stderr as the run goes: a line rewritten in place would be torn by it
+    live: terminal.live && !options.verbose,
+    columns: terminal.columns,
     verbose: Boolean(options.verbose),
   });
   const report = await grade({
@@ -85,6 +105,7 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     log,
   });
   for (const reporter of reporters) await reporter.onRunEnd(report);
+  if (!printsTerminal(specs)) process.stderr.write(renderSummaryLine(report, specs));
   if (options.failUnder !== undefined && report.score < options.failUnder) {
     process.stderr.write(
       `proxylab-grade: score ${report.score} is below --fail-under ${options.failUnder}.\n`,

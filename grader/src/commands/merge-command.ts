@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { mergeOutputs, renderSummary } from '../batch/index.js';
+import { assertInputFolder } from '../options/input-folder.js';
+import { assertWritableDestination } from '../options/writable-path.js';
 
 /** `proxylab-grade merge OUT1 OUT2 ... --out-dir DIR`: one gradebook and overview from shard outputs. */
 export function createMergeCommand(): Command {
@@ -14,6 +16,8 @@ export function createMergeCommand(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .action(async (dirs: string[], options: { outDir: string; assignment?: string; roster?: string }) => {
+      for (const dir of dirs) await assertInputFolder('Shard output', dir);
+      await assertWritableDestination('--out-dir', options.outDir, 'folder');
       const summary = await mergeOutputs({ dirs, ...options });
       process.stderr.write(`Merged ${summary.students.length} student(s) from ${dirs.length} folder(s).\n`);
       if (summary.missingShards.length > 0) {

@@ -38,6 +38,7 @@ describe('--format values', () => {
       'autolab',
       'classroom',
       'markdown',
+      'html',
     ]);
   });
 

@@ -1,6 +1,7 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ReportWriteError } from './errors.js';
+import { makeDirectory } from './make-directory.js';
 import type { OutTarget } from './types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { OutTarget } from './types.js';
 export async function writeOutput(out: OutTarget, text: string, what: string, append = false): Promise<void> {
   if (typeof out === 'string') {
     try {
-      await mkdir(dirname(out), { recursive: true });
+      await makeDirectory(dirname(out));
       await (append ? appendFile(out, text) : writeFile(out, text));
     } catch (error) {
       throw new ReportWriteError(`The ${what} report could not be written to ${out}.`, error);

@@ -1,5 +1,6 @@
 import type { CheckResult, CrashInfo, RunReport, SuiteResult } from '../types.js';
 import type { Paint } from './ansi.js';
+import { truncateDisplay, wrapDisplay } from './fit.js';
 import { type Messages, messagesFor } from './messages.js';
 import {
   checkStatus,
@@ -14,7 +15,16 @@ import {
 export interface SummaryStyle {
   paint: Paint;
   verbose: boolean;
+  /**
+   * The terminal's width: the table is fitted in one column less (titles cut with '…', prose wrapped), since a line
+   * that fills the last column wraps on some terminals. No fitting when undefined.
+   */
+  columns?: number;
 }
+
+/** A check row without its title: '  ✓ ' + ' ' + points (7) + ' ' + time (8). */
+const ROW_FIXED_WIDTH = 21;
+const MIN_TITLE_WIDTH = 10;
 
 const CRASH_TAIL_LINES = 8;
 
@@ -23,16 +33,26 @@ export function renderTerminalSummary(report: RunReport, style: SummaryStyle): s
   const m = messagesFor(report.lang);
   const out: string[] = [''];
   out.push(...renderNotes(report, m, style));
-  const titleWidth = Math.max(
-    10,
-    ...report.suites.flatMap((s) => s.checks.map((c) => displayWidth(c.title))),
-  );
-  for (const suite of report.suites) out.push(...renderSuite(suite, titleWidth, m, style), '');
-  out.push(...renderCrashes(report.crashes, m, style));
-  out.push(...renderFailures(report, m, style));
+  const fitted = { ...style, columns: style.columns === undefined ? undefined : style.columns - 1 };
+  const titleWidth = fitTitleWidth(report, m, fitted.columns);
+  for (const suite of report.suites) out.push(...renderSuite(suite, titleWidth, m, fitted), '');
+  out.push(...renderCrashes(report.crashes, m, fitted));
+  out.push(...renderFailures(report, m, fitted));
   const scoreLine = `${m.score}: ${formatPoints(report.score)}/${formatPoints(report.maxScore)} (${formatDuration(report.durationMs)})`;
   out.push(style.paint.bold(scoreLine), '');
   return out.join('\n');
+}
+
+/** The title column: as wide as the longest title, or narrower so that every row fits in `columns`. */
+function fitTitleWidth(report: RunReport, m: Messages, columns: number | undefined): number {
+  const checks = report.suites.flatMap((s) => s.checks);
+  const natural = Math.max(MIN_TITLE_WIDTH, ...checks.map((c) => displayWidth(c.title)));
+  if (columns === undefined) return natural;
+  const notes = checks.map((check) => {
+    const status = checkStatus(check);
+    return status === 'passed' || status === 'failed' ? 0 : 2 + displayWidth(statusLabel(status, m));
+  });
+  return Math.max(MIN_TITLE_WIDTH, Math.min(natural, columns - ROW_FIXED_WIDTH - Math.max(0, ...notes)));
 }
 
 export function markFor(check: CheckResult, paint: Paint): string {
@@ -55,14 +75,22 @@ function renderNotes(report: RunReport, m: Messages, { paint, verbose }: Summary
   return lines.length > 0 ? [...lines, ''] : [];
 }
 
-function renderSuite(suite: SuiteResult, titleWidth: number, m: Messages, { paint }: SummaryStyle): string[] {
-  const head = `${suite.id} — ${suite.title}  ${formatPoints(suite.score)}/${formatPoints(suite.maxScore)} ${m.points}  ${formatDuration(suite.durationMs)}`;
+function renderSuite(
+  suite: SuiteResult,
+  titleWidth: number,
+  m: Messages,
+  { paint, columns }: SummaryStyle,
+): string[] {
+  const tail = `  ${formatPoints(suite.score)}/${formatPoints(suite.maxScore)} ${m.points}  ${formatDuration(suite.durationMs)}`;
+  const name = `${suite.id} — ${suite.title}`;
+  const head = `${columns === undefined ? name : truncateDisplay(name, Math.max(MIN_TITLE_WIDTH, columns - displayWidth(tail)))}${tail}`;
   const rows = suite.checks.map((check) => {
     const status = checkStatus(check);
     const points = `${formatPoints(check.score)}/${formatPoints(check.maxScore)}`.padStart(7);
     const note = status === 'passed' || status === 'failed' ? '' : `  ${statusLabel(status, m)}`;
     const time = formatDuration(check.durationMs).padStart(8);
-    return `  ${markFor(check, paint)} ${padDisplay(check.title, titleWidth)} ${points} ${time}${paint.dim(note)}`;
+    const title = padDisplay(truncateDisplay(check.title, titleWidth), titleWidth);
+    return `  ${markFor(check, paint)} ${title} ${points} ${time}${paint.dim(note)}`;
   });
   return [paint.bold(head), ...rows];
 }
@@ -71,7 +99,9 @@ function renderCrashes(crashes: RunReport['crashes'], m: Messages, style: Summar
   if (crashes.length === 0) return [];
   const lines = [style.paint.bold(m.crashes)];
   for (const crash of crashes) {
-    lines.push(`  ${style.paint.red('✗')} ${m.crashDuring(crash.checkId)}: ${m.diedBy(crash)}`);
+    lines.push(
+      ...fit(`  ${style.paint.red('✗')} ${m.crashDuring(crash.checkId)}: ${m.diedBy(crash)}`, style.columns),
+    );
     lines.push(...crashTail(crash, m, style));
   }
   return [...lines, ''];
@@ -94,18 +124,40 @@ function renderFailures(report: RunReport, m: Messages, style: SummaryStyle): st
   for (const check of [...failed, ...explained]) {
     const status = checkStatus(check);
     const extra = status === 'failed' || status === 'passed' ? '' : ` (${statusLabel(status, m)})`;
-    lines.push(`  ${markFor(check, paint)} ${paint.bold(check.id)} — ${check.title}${extra}`);
-    lines.push(...field(m.detail, check.detail), ...field(m.expected, check.expected));
-    lines.push(...field(m.received, check.received), ...field(m.hint, check.hint, paint.cyan));
-    lines.push(...field(m.reproduce, check.reproduce, paint.dim));
+    lines.push(
+      ...fit(`  ${markFor(check, paint)} ${paint.bold(check.id)} — ${check.title}${extra}`, style.columns),
+    );
+    const prose = { columns: style.columns };
+    lines.push(...field(m.detail, check.detail, prose), ...field(m.expected, check.expected));
+    lines.push(
+      ...field(m.received, check.received),
+      ...field(m.hint, check.hint, { ...prose, color: paint.cyan }),
+    );
+    lines.push(...field(m.reproduce, check.reproduce, { color: paint.dim }));
   }
   return [...lines, ''];
 }
 
-function field(label: string, value: string | undefined, color: (s: string) => string = (s) => s): string[] {
+/**
+ * A labelled value under a failed check. With `columns`, prose is word-wrapped to fit; data (bytes, commands) is
+ * never wrapped, so it stays exact and copyable.
+ */
+function field(
+  label: string,
+  value: string | undefined,
+  { color = (s: string) => s, columns }: { color?: (s: string) => string; columns?: number } = {},
+): string[] {
   if (value === undefined || value === '') return [];
   const [first = '', ...rest] = sanitizeText(value).split('\n');
-  return [color(`      ${label}: ${first}`), ...rest.map((line) => color(`        ${line}`))];
+  const lines = [`      ${label}: ${first}`, ...rest.map((line) => `        ${line}`)];
+  const fitted =
+    columns === undefined ? lines : lines.flatMap((line) => wrapDisplay(line, columns, '        '));
+  return fitted.map(color);
+}
+
+/** One line of prose, wrapped to `columns` under its first word when given. */
+function fit(line: string, columns: number | undefined): string[] {
+  return columns === undefined ? [line] : wrapDisplay(line, columns, '      ');
 }
 
 function tail(lines: string[], verbose: boolean): string[] {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, onTestFinished } from 'vitest';
 import type { RunReport } from '../types.js';
 import { TerminalReporter } from './terminal.js';
+import { displayWidth } from './text.js';
 import { captureStream } from './testing/capture.js';
 import { buildFixtureReport } from './testing/fixture-report.js';
 import { tempDir } from './testing/temp-dir.js';
@@ -19,20 +20,20 @@ async function replay(reporter: Reporter, report: RunReport): Promise<void> {
   await reporter.onRunEnd(report);
 }
 
-test('a progress line per check, a table per suite, every failure explained, and the score line', async () => {
+test('one listing: the header, then a table per suite, every failure explained, and the score line', async () => {
   const { stream, text } = captureStream();
   await replay(
     new TerminalReporter({ out: stream, lang: 'en', color: false, verbose: false }),
     buildFixtureReport(),
   );
   const out = text();
-  expect(out).toContain('  ✓ basic.html  3/3 pts  12 ms\n');
-  expect(out).toContain('  ✗ concurrency.barrier  0/4 pts  10.0 s  timed out\n');
-  expect(out).toContain(
-    '  - robustness.fd-leak  0/0 pts  0 ms  skipped: the proxy runs outside the grader\n',
-  );
+  // no progress line per check before the table: each check is listed once (ids appear only under failures)
+  expect(out).not.toContain('basic.html');
+  expect(out).not.toContain('running:');
+  expect(out.match(/An html page|HTML page/gi) ?? []).toHaveLength(1);
   expect(out).toContain('basic — Basic fetches  6/10 pts  1.2 s');
   expect(out).toMatch(/ {2}✗ Large binary file \(1 MiB\) +0\/4 +2\.0 s/);
+  expect(out).toMatch(/ {2}✗ K requests at once +0\/4 +10\.0 s {2}timed out/);
   expect(out).toContain('Crashes\n  ✗ during robustness.abort-mid-response: killed by SIGPIPE');
   expect(out).toContain('      | proxy: write: Broken pipe');
   expect(out).toContain('      Hint: Relay until EOF');
@@ -42,6 +43,47 @@ test('a progress line per check, a table per suite, every failure explained, and
   // No colour when asked for none, and nothing the proxy sent can reach the terminal as a control character.
   expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   expect(out).toContain('\\x1b[31m ]]>');
+});
+
+test('fitted to the terminal: titles are cut with … and prose is wrapped, one column short of the width', async () => {
+  const { stream, text } = captureStream();
+  await replay(
+    new TerminalReporter({ out: stream, lang: 'en', color: true, verbose: false, columns: 50 }),
+    buildFixtureReport(),
+  );
+  const lines = text().split('\n');
+  const tooWide = lines.filter(
+    (line) => displayWidth(line) > 49 && !/Reproduce|Expected|Received|\| /.test(line),
+  );
+  expect(tooWide).toEqual([]);
+  expect(lines.some((line) => line.includes('…'))).toBe(true);
+  // the table's rows still line up: the points column ends at the same column on every row
+  const points = / (\d+(?:\.\d+)?\/\d+(?:\.\d+)?) +[\d.]+ m?s/;
+  const ends = lines
+    .filter((line) => /^ {2}\S+ /.test(line) && points.test(line))
+    .map((line) => {
+      const match = points.exec(line)!;
+      return displayWidth(line.slice(0, match.index + 1 + (match[1] ?? '').length));
+    });
+  expect(ends.length).toBeGreaterThan(5);
+  expect(new Set(ends).size).toBe(1);
+});
+
+test('on a TTY, a running line is rewritten in place while checks run and cleared before the table', async () => {
+  const { stream, text } = captureStream();
+  const report = buildFixtureReport();
+  await replay(
+    new TerminalReporter({ out: stream, lang: 'en', color: false, verbose: false, live: true, columns: 80 }),
+    report,
+  );
+  const out = text();
+  expect(out).toContain('\r\u001b[2Krunning: make (building the submission)');
+  expect(out).toContain('\r\u001b[2Krunning: basic.html  (0/9)');
+  expect(out).toMatch(/\r\u001b\[2Krunning: robustness\.abort-mid-response {2}\(\d\/9 · ✗ \d\)/);
+  // the status line is gone before the table: the last clear comes right before it
+  const table = out.indexOf('basic — Basic fetches');
+  expect(out.lastIndexOf('\r\u001b[2K')).toBeLessThan(table);
+  expect(out.slice(out.lastIndexOf('\r\u001b[2K') + 5, table)).not.toContain('running');
 });
 
 test('colours are ANSI escapes when enabled, and labels are Korean for a Korean report', async () => {
@@ -76,14 +118,16 @@ test('Korean titles are padded by display width so the points column lines up', 
   expect(new Set(columns).size).toBe(1);
 });
 
-test('to a file, the whole transcript is written at the end of the run', async () => {
+test('to a file, the header and the table are written at the end of the run, never a running line', async () => {
   const path = join(await tempDir(onTestFinished), 'grade.txt');
   await replay(
-    new TerminalReporter({ out: path, lang: 'en', color: true, verbose: true }),
+    new TerminalReporter({ out: path, lang: 'en', color: true, verbose: true, live: true, columns: 40 }),
     buildFixtureReport(),
   );
   const out = await readFile(path, 'utf8');
   expect(out.startsWith('\u001b[1mproxylab-grade · Target: submission ./alice')).toBe(true);
-  expect(out).toContain('  \u001b[32m✓\u001b[39m basic.html  3/3 pts  12 ms\n');
+  expect(out).not.toContain('running');
+  // a file is not fitted to any terminal: titles are whole
+  expect(out).toContain('Large binary file (1 MiB)');
   expect(out.trimEnd().endsWith('Score: 15.5/28.5 (15.4 s)\u001b[22m')).toBe(true);
 });

@@ -1,54 +1,84 @@
 import type { CheckResult, RunReport, SuiteId } from '../types.js';
 import { createPaint, type Paint } from './ansi.js';
+import { truncateDisplay } from './fit.js';
+import { type LiveMessages, liveMessagesFor } from './live-messages.js';
+import { LiveStatus } from './live-status.js';
 import { type Messages, messagesFor } from './messages.js';
 import { writeOutput } from './output.js';
-import { markFor, renderTerminalSummary } from './terminal-summary.js';
-import { checkStatus, formatDuration, formatPoints, sanitizeText, statusLabel } from './text.js';
+import { renderTerminalSummary } from './terminal-summary.js';
+import { displayWidth, sanitizeText } from './text.js';
 import type { Reporter, ReporterOptions, RunStartInfo } from './types.js';
 
 /**
- * Human output: one progress line per check as it ends, then the summary. To a stream, lines appear live; to a
- * file path, the whole transcript is written at the end.
+ * Human output, one listing: a header line, then the table of every check once the run ends. On a TTY (`live`),
+ * a `running: <check>` line is rewritten in place while work runs and cleared before the table; elsewhere (a pipe,
+ * CI, a file) nothing is printed between the header and the table. To a file path, the whole text is written at
+ * the end.
  */
 export class TerminalReporter implements Reporter {
   readonly #options: ReporterOptions;
   readonly #paint: Paint;
   readonly #m: Messages;
+  readonly #live: LiveMessages;
+  readonly #status: LiveStatus | undefined;
   readonly #transcript: string[] = [];
+  #total = 0;
+  #done = 0;
+  #failed = 0;
 
   constructor(options: ReporterOptions) {
     this.#options = options;
     this.#paint = createPaint(options.color);
     this.#m = messagesFor(options.lang);
+    this.#live = liveMessagesFor(options.lang);
+    const { out } = options;
+    this.#status =
+      typeof out !== 'string' && options.live
+        ? new LiveStatus(out ?? process.stdout, options.columns ?? 80)
+        : undefined;
   }
 
   onRunStart(info: RunStartInfo): void {
     const m = this.#m;
-    const line = `proxylab-grade · ${m.target}: ${sanitizeText(info.target.description)} · ${m.rubric}: ${info.rubric} · ${m.checksToRun(info.checkCount)}`;
-    this.#emit(`${this.#paint.bold(line)}\n`);
+    this.#total = info.checkCount;
+    const rest = ` · ${m.rubric}: ${info.rubric} · ${m.checksToRun(info.checkCount)}`;
+    const target = `proxylab-grade · ${m.target}: ${sanitizeText(info.target.description)}`;
+    const columns = this.#columns();
+    // the target's description gives way first: the rubric and the number of checks stay readable
+    const fitted = columns ? truncateDisplay(target, Math.max(20, columns - 1 - displayWidth(rest))) : target;
+    this.#emit(`${this.#paint.bold(fitted + rest)}\n`);
+    const first = info.target.kind === 'submission' ? this.#live.make : this.#live.startingProxy;
+    this.#status?.show(`${this.#live.running}: ${first}`);
+  }
+
+  onCheckStart(_suiteId: SuiteId, checkId: string): void {
+    const counts = `${this.#done}/${this.#total}${this.#failed > 0 ? ` · ✗ ${this.#failed}` : ''}`;
+    this.#status?.show(`${this.#live.running}: ${checkId}  (${counts})`);
   }
 
   onCheckEnd(_suiteId: SuiteId, result: CheckResult): void {
-    const status = checkStatus(result);
-    const points = `${formatPoints(result.score)}/${formatPoints(result.maxScore)} ${this.#m.points}`;
-    const extra =
-      status === 'skipped'
-        ? `  ${this.#m.skipped}: ${sanitizeText(result.skipped ?? '')}`
-        : status === 'timed-out' || status === 'crashed'
-          ? `  ${statusLabel(status, this.#m)}`
-          : '';
-    const line = `  ${markFor(result, this.#paint)} ${result.id}  ${points}  ${formatDuration(result.durationMs)}`;
-    this.#emit(`${line}${this.#paint.dim(extra)}\n`);
+    this.#done += 1;
+    if (!result.passed && !result.skipped) this.#failed += 1;
   }
 
   async onRunEnd(report: RunReport): Promise<void> {
-    const summary = renderTerminalSummary(report, { paint: this.#paint, verbose: this.#options.verbose });
+    this.#status?.clear();
+    const summary = renderTerminalSummary(report, {
+      paint: this.#paint,
+      verbose: this.#options.verbose,
+      columns: this.#columns(),
+    });
     const { out } = this.#options;
-    if (typeof out === 'string') {
-      await writeOutput(out, this.#transcript.join('') + summary, 'terminal');
-    } else {
-      await writeOutput(out, summary, 'terminal');
-    }
+    await writeOutput(
+      out,
+      typeof out === 'string' ? this.#transcript.join('') + summary : summary,
+      'terminal',
+    );
+  }
+
+  /** The width to fit: stdout's (given by the CLI), none for a file. */
+  #columns(): number | undefined {
+    return typeof this.#options.out === 'string' ? undefined : this.#options.columns;
   }
 
   #emit(text: string): void {

@@ -8,10 +8,14 @@ export interface ReporterOptions {
   out: OutTarget;
   /** Language of labels and sentences. */
   lang: Lang;
-  /** ANSI colours, terminal only; the CLI passes stdout.isTTY && !NO_COLOR. */
+  /** ANSI colours, terminal only; the CLI decides with detectColor (TTY, FORCE_COLOR, NO_COLOR). */
   color: boolean;
   /** More detail (terminal: passed checks' details, whole crash output). */
   verbose: boolean;
+  /** Terminal to a stream: a status line rewritten in place while the run goes on (a TTY). @default false */
+  live?: boolean;
+  /** Terminal to a stream: the width to fit the table in; no fitting when undefined. */
+  columns?: number;
   /** Read for GITHUB_OUTPUT (classroom) and GITHUB_STEP_SUMMARY (markdown). @default process.env */
   env?: NodeJS.ProcessEnv;
 }

@@ -1,6 +1,7 @@
 import { createHarness } from '../harness/create-harness.js';
 import type { Harness } from '../harness/harness.js';
 import { waitForQuiescence } from '../harness/port-probe.js';
+import { clampTimerMs } from '../harness/timer-limit.js';
 import { describeSignal } from '../harness/process-group.js';
 import { pick, runnerText } from '../i18n.js';
 import type { StartedTarget, Target } from '../targets/target.js';
@@ -69,7 +70,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
 
   const startTarget = async (): Promise<StartedTarget | undefined> => {
     const result = await target.start({
-      startupTimeoutMs: (options.startupTimeoutMs ?? 10_000) * scale,
+      startupTimeoutMs: clampTimerMs((options.startupTimeoutMs ?? 10_000) * scale),
       log,
     });
     if (result.ok) return result.started;
@@ -112,7 +113,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
           if (current.pid !== undefined) {
             const { pid } = current;
             await waitForQuiescence(current.endpoint.port, {
-              timeoutMs: 1000 * scale,
+              timeoutMs: clampTimerMs(1000 * scale),
               gaveUp: () => current?.exited() !== undefined || pid === undefined,
             });
           }

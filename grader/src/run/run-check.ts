@@ -1,5 +1,6 @@
 import type { Harness } from '../harness/harness.js';
 import { startTimeline } from '../harness/timeline.js';
+import { clampTimerMs } from '../harness/timer-limit.js';
 import type { CheckContext, CheckDef, CheckOutcome, ProxyEndpoint, Timeline } from '../types.js';
 
 export interface CheckRunEnv {
@@ -25,7 +26,7 @@ export interface CheckRun {
  */
 export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<CheckRun> {
   const scale = env.timeoutScale ?? 1;
-  const timeoutMs = (base: number) => Math.max(1, Math.round(base * scale));
+  const timeoutMs = (base: number) => clampTimerMs(base * scale);
   const limitMs = timeoutMs(check.timeoutMs);
   const controller = new AbortController();
   const cleanups: Array<() => unknown> = [];

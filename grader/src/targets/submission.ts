@@ -2,6 +2,7 @@ import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TargetError } from '../errors.js';
 import { spawnGroup } from '../harness/process-group.js';
+import { setClampedTimeout } from '../harness/timer-limit.js';
 import { startProcessTarget } from './process-target.js';
 import type { PrepareResult, Target } from './target.js';
 
@@ -32,7 +33,7 @@ export async function runMake(dir: string, timeoutMs: number): Promise<PrepareRe
   const make = spawnGroup(['make'], { cwd: dir, limits: { fileSizeMiB: 256, cpuSeconds: 300 } });
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((done) => {
-    timer = setTimeout(() => done('timeout'), timeoutMs);
+    timer = setClampedTimeout(() => done('timeout'), timeoutMs);
   });
   const first = await Promise.race([make.exit, timedOut]);
   clearTimeout(timer);
