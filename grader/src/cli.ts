@@ -42,7 +42,10 @@ const program = new Command('proxylab-grade')
     'default (100 points), cmu (driver.sh, 70 points) or a rubric JSON file',
     'default',
   )
-  .option('--only <suites>', 'comma-separated suites to run: basic,concurrency,robustness,cache')
+  .option(
+    '--only <ids>',
+    'comma-separated suites (basic,concurrency,robustness,cache) or check ids (cache.lru-eviction) to run',
+  )
   .option(
     '-f, --format <fmt[:file]>',
     'report format, repeatable: terminal, json, junit, gradescope, autolab, classroom, markdown',

@@ -1,3 +1,4 @@
+import { filterSuites } from './only-option.js';
 import { randomBytes } from 'node:crypto';
 import { rubricMax } from '../batch/gradebook.js';
 import { UsageError } from '../errors.js';
@@ -8,7 +9,7 @@ import { printsTerminal, renderSummaryLine } from '../reporters/summary-line.js'
 import { detectTerminal } from '../reporters/terminal-env.js';
 import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
-import { SUITE_IDS, checkRegistry } from '../suites/index.js';
+import { checkRegistry } from '../suites/index.js';
 import { createTarget } from '../targets/index.js';
 import { withListenerPid } from '../targets/container/listener-pid.js';
 import {
@@ -17,7 +18,7 @@ import {
   runInContainerNetwork,
   usesContainers,
 } from './container-grade.js';
-import type { Lang, Rubric, SuiteId } from '../types.js';
+import type { Lang, Rubric } from '../types.js';
 import { GRADER_VERSION } from '../version.js';
 
 export interface GradeCommandOptions {
@@ -40,23 +41,6 @@ export interface GradeCommandOptions {
   insideNetns?: string;
   /** with --address: the proxy's pid from the process holding its listening socket */
   findPid?: boolean;
-}
-
-/** Keeps only the suites named by --only (in rubric order). */
-export function filterSuites(rubric: Rubric, only: string | undefined): Rubric {
-  if (!only) return rubric;
-  const wanted = only.split(',').map((s) => s.trim()) as SuiteId[];
-  const unknown = wanted.filter((id) => !SUITE_IDS.includes(id));
-  if (unknown.length > 0) {
-    throw new UsageError(`--only names unknown suite ${unknown.join(', ')}.`, [
-      `suites: ${SUITE_IDS.join(', ')}`,
-    ]);
-  }
-  const suites = rubric.suites.filter((suite) => wanted.includes(suite.id));
-  if (suites.length === 0) {
-    throw new UsageError(`The ${rubric.name} rubric has none of the suites ${wanted.join(', ')}.`);
-  }
-  return { ...rubric, suites };
 }
 
 /** --fail-under above the rubric's maximum would fail every run, the reference proxy's included. */
