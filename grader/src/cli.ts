@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { GRADESCOPE_VISIBILITIES } from './reporters/types.js';
 import { Command, CommanderError, Option } from 'commander';
 import { GraderError } from './errors.js';
 import { killAllGroups } from './harness/process-group.js';
@@ -48,8 +49,18 @@ const program = new Command('proxylab-grade')
   )
   .option(
     '-f, --format <fmt[:file]>',
-    'report format, repeatable: terminal, json, junit, gradescope, autolab, classroom, markdown',
+    'report format, repeatable: terminal, json, junit, gradescope, autolab, classroom, markdown, html',
     (value: string, all: string[] | undefined) => [...(all ?? []), value],
+  )
+  .addOption(
+    new Option('--visibility <when>', 'gradescope: when students see the tests (default visible)').choices(
+      GRADESCOPE_VISIBILITIES,
+    ),
+  )
+  .addOption(
+    new Option('--stdout-visibility <when>', "gradescope: when students see the autograder's log").choices(
+      GRADESCOPE_VISIBILITIES,
+    ),
   )
   .option(
     '--fail-under <points>',

@@ -1,3 +1,4 @@
+import type { GradescopeVisibility } from '../reporters/types.js';
 import { filterSuites } from './only-option.js';
 import { randomBytes } from 'node:crypto';
 import { rubricMax } from '../batch/gradebook.js';
@@ -28,6 +29,8 @@ export interface GradeCommandOptions {
   image?: string;
   rubric: string;
   only?: string;
+  visibility?: GradescopeVisibility;
+  stdoutVisibility?: GradescopeVisibility;
   format?: string[];
   failUnder?: number;
   timeoutScale: number;
@@ -75,6 +78,7 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     live: terminal.live && !options.verbose,
     columns: terminal.columns,
     verbose: Boolean(options.verbose),
+    gradescope: { tests: options.visibility, stdout: options.stdoutVisibility },
   });
   const report = await grade({
     target,

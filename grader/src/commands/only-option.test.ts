@@ -9,7 +9,9 @@ describe('--only', () => {
     const some = filterSuites(rubric, 'cache,concurrency.barrier');
     expect(some.suites.map((s) => s.id)).toEqual(['concurrency', 'cache']);
     expect(Object.keys(some.suites[0]!.checks)).toEqual(['concurrency.barrier']);
-    expect(some.suites[0]!.checks['concurrency.barrier']).toBe(rubric.suites[1]!.checks['concurrency.barrier']);
+    expect(some.suites[0]!.checks['concurrency.barrier']).toBe(
+      rubric.suites[1]!.checks['concurrency.barrier'],
+    );
     expect(some.suites[1]).toEqual(rubric.suites.find((s) => s.id === 'cache'));
   });
 

@@ -1,3 +1,4 @@
+import { displayTarget } from './target-name.js';
 import type { CheckResult, RunReport } from '../types.js';
 import type { Messages } from './messages.js';
 import { checkStatus, formatDuration, formatPoints, sanitizeText, statusLabel } from './text.js';
@@ -28,7 +29,7 @@ export function explainCheck(check: CheckResult, m: Messages): string[] {
 /** The run as a few lines: target, rubric, notes, build failure, crashes, score. */
 export function explainRun(report: RunReport, m: Messages): string[] {
   const lines = [
-    `${m.target}: ${sanitizeText(report.target.description)}`,
+    `${m.target}: ${sanitizeText(displayTarget(report))}`,
     `${m.rubric}: ${report.rubric} · ${m.seed}: ${report.seed}`,
   ];
   for (const note of report.target.notes) lines.push(`${m.notes}: ${sanitizeText(note)}`);

@@ -66,3 +66,18 @@ test('an all-or-nothing suite that failed gives every test in it 0, so the tests
   expect(results.tests.filter((t) => t.name.startsWith('cache.')).map((t) => t.score)).toEqual([0, 0]);
   expect(results.tests.reduce((n, t) => n + t.score, 0)).toBe(results.score);
 });
+
+test('tests can be hidden until the due date, the log visibility set, and no grader-internal path is shown', () => {
+  const report = buildFixtureReport();
+  report.target = {
+    kind: 'submission',
+    description: 'submission /tmp/proxylab-batch-k3/job-0/work/submission (make, then ./proxy <port>)',
+    notes: [],
+  };
+  const results = toGradescopeResults(report, { tests: 'after_due_date', stdout: 'hidden' });
+  expect(new Set(results.tests.map((t) => t.visibility))).toEqual(new Set(['after_due_date']));
+  expect(results.stdout_visibility).toBe('hidden');
+  expect(results.output).toContain('submission submission (make');
+  expect(JSON.stringify(results)).not.toContain('/tmp/proxylab-batch-k3');
+  expect(toGradescopeResults(report)).not.toHaveProperty('stdout_visibility');
+});

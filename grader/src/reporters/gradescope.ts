@@ -3,11 +3,16 @@ import { explainCheck, explainRun } from './explain.js';
 import { messagesFor } from './messages.js';
 import { writeOutput } from './output.js';
 import { checkShares, checkStatus } from './text.js';
-import type { Reporter, ReporterOptions } from './types.js';
+import type {
+  GradescopeVisibility,
+  GradescopeVisibilityOptions,
+  Reporter,
+  ReporterOptions,
+} from './types.js';
 
 // Shapes from Gradescope's "Autograder Specifications" (results.json); only documented fields are used.
 
-export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
+export type { GradescopeVisibility } from './types.js';
 export type GradescopeOutputFormat = 'text' | 'html' | 'simple_format' | 'md' | 'ansi';
 
 export interface GradescopeResults {
@@ -18,6 +23,8 @@ export interface GradescopeResults {
   /** Shown above the tests: target, rubric, notes, crashes, score. */
   output: string;
   output_format: GradescopeOutputFormat;
+  /** When students see the autograder's log (absent: Gradescope's default). */
+  stdout_visibility?: GradescopeVisibility;
   tests: GradescopeTest[];
 }
 
@@ -37,7 +44,10 @@ export interface GradescopeTest {
   visibility: GradescopeVisibility;
 }
 
-export function toGradescopeResults(report: RunReport): GradescopeResults {
+export function toGradescopeResults(
+  report: RunReport,
+  visibility: GradescopeVisibilityOptions = {},
+): GradescopeResults {
   const m = messagesFor(report.lang);
   const tests = report.suites.flatMap((suite, s) => {
     const shares = checkShares(suite);
@@ -52,7 +62,7 @@ export function toGradescopeResults(report: RunReport): GradescopeResults {
         output: explainCheck(check, m).join('\n'),
         output_format: 'text',
         tags: [suite.id],
-        visibility: 'visible',
+        visibility: visibility.tests ?? 'visible',
       };
     });
   });
@@ -61,6 +71,7 @@ export function toGradescopeResults(report: RunReport): GradescopeResults {
     execution_time: Math.round(report.durationMs / 1000),
     output: explainRun(report, m).join('\n'),
     output_format: 'text',
+    ...(visibility.stdout ? { stdout_visibility: visibility.stdout } : {}),
     tests,
   };
 }
@@ -74,7 +85,7 @@ export class GradescopeReporter implements Reporter {
   }
 
   onRunEnd(report: RunReport): Promise<void> {
-    const text = `${JSON.stringify(toGradescopeResults(report), null, 2)}\n`;
+    const text = `${JSON.stringify(toGradescopeResults(report, this.#options.gradescope), null, 2)}\n`;
     return writeOutput(this.#options.out, text, 'gradescope');
   }
 }

@@ -18,7 +18,25 @@ export interface ReporterOptions {
   columns?: number;
   /** Read for GITHUB_OUTPUT (classroom) and GITHUB_STEP_SUMMARY (markdown). @default process.env */
   env?: NodeJS.ProcessEnv;
+  /** Gradescope: when students see the tests and the run's output. @default { tests: 'visible', stdout: unset } */
+  gradescope?: GradescopeVisibilityOptions;
 }
+
+export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
+
+export interface GradescopeVisibilityOptions {
+  /** every test's `visibility` */
+  tests?: GradescopeVisibility;
+  /** the results' `stdout_visibility` (the autograder's log) */
+  stdout?: GradescopeVisibility;
+}
+
+export const GRADESCOPE_VISIBILITIES: readonly GradescopeVisibility[] = [
+  'hidden',
+  'after_due_date',
+  'after_published',
+  'visible',
+];
 
 export interface RunStartInfo {
   target: TargetInfo;

@@ -3,7 +3,8 @@ import { type Messages, messagesFor } from '../messages.js';
 import { checkStatus, formatDuration, formatPoints, statusLabel } from '../text.js';
 import { escapeHtml as h } from './escape.js';
 import { type HtmlLabels, htmlLabelsFor } from './labels.js';
-import { displayTarget, rerunCommand } from './rerun.js';
+import { displayTarget } from '../target-name.js';
+import { rerunCommand } from './rerun.js';
 import { STYLE } from './style.js';
 import { renderTimelineSvg } from './timeline-svg.js';
 

@@ -1,5 +1,5 @@
-import { tmpdir } from 'node:os';
 import type { RunReport } from '../../types.js';
+import { isInternalPath, submissionDir } from '../target-name.js';
 
 const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`);
 
@@ -16,28 +16,13 @@ export function rerunCommand(report: RunReport, checkId: string): string {
   return args.map(quote).join(' ');
 }
 
-/** The target as the page names it: a submission graded from an internal copy is named by its folder alone. */
-export function displayTarget(report: RunReport): string {
-  const dir = submissionDir(report);
-  if (dir === undefined || !isInternal(dir)) return report.target.description;
-  return report.target.description.replace(dir, dir.split('/').filter(Boolean).pop() ?? dir);
-}
-
-function submissionDir(report: RunReport): string | undefined {
-  if (report.target.kind !== 'submission') return undefined;
-  return /^submission (.+) \(make/.exec(report.target.description)?.[1];
-}
-
-const isInternal = (dir: string) =>
-  dir.startsWith(tmpdir()) || dir.startsWith('/tmp/') || dir.includes('proxylab-');
-
 function targetArgs(report: RunReport): string[] {
   const { kind, description } = report.target;
   const after = (prefix: string) => (description.startsWith(prefix) ? description.slice(prefix.length) : '');
   switch (kind) {
     case 'submission': {
       const dir = submissionDir(report);
-      return ['--submission', dir === undefined || isInternal(dir) ? './your-proxylab-folder' : dir];
+      return ['--submission', dir === undefined || isInternalPath(dir) ? './your-proxylab-folder' : dir];
     }
     case 'command':
       return ['--proxy-cmd', after('command: ')];
