@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { GRADESCOPE_VISIBILITIES } from './reporters/types.js';
 import { Command, CommanderError, Option } from 'commander';
-import { GraderError } from './errors.js';
+import { GraderError, UsageError } from './errors.js';
 import { killAllGroups } from './harness/process-group.js';
 import { createBatchCommand } from './commands/batch-command.js';
 import { type GradeCommandOptions, runGradeCommand } from './commands/grade-command.js';
 import { createMergeCommand } from './commands/merge-command.js';
+import { runWatch } from './commands/watch.js';
 import { runInterruptCleanups } from './targets/container/exit-cleanups.js';
 import { boundedNumber } from './options/bounded-number.js';
 import { BUDGET_SECONDS, FAIL_UNDER_POINTS, MAKE_TIMEOUT_SECONDS, TIMEOUT_SCALE } from './options/limits.js';
@@ -90,9 +91,17 @@ const program = new Command('proxylab-grade')
     120,
   )
   .option('--verbose', 'show each request and response head and the harness log')
+  .option('-w, --watch', 'with --submission: grade again whenever its sources change, failed checks first')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .action(async (options: GradeCommandOptions) => {
+  .action(async (options: GradeCommandOptions & { watch?: boolean }) => {
+    if (options.watch) {
+      if (!options.submission)
+        throw new UsageError('--watch needs --submission DIR: it watches that folder.');
+      const args = process.argv.slice(2).filter((arg) => arg !== '--watch' && arg !== '-w');
+      process.exitCode = await runWatch(args, options.submission);
+      return;
+    }
     process.exitCode = await runGradeCommand(options);
   });
 // subcommands own their options (batch has its own --format, --rubric ...): root options go before them
