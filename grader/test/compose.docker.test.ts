@@ -2,7 +2,8 @@
 // `tiny` service and returns its exact bytes, the `grader` service gives the reference full marks, and `down`
 // leaves nothing. Needs the images (docker/ci-stage.sh or `docker compose build`).
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,22 @@ describe('docker compose', () => {
     expect(lostChecks(report)).toEqual([]);
     expect(report.suites.flatMap((s) => s.checks).filter((c) => c.skipped)).toEqual([]);
     expect([report.score, report.maxScore]).toEqual([100, 100]);
+  });
+
+  it("the grader service's own command writes the student HTML report into the mounted grade-out/", async () => {
+    const out = await mkdtemp(join(tmpdir(), 'proxylab-grade-out-'));
+    try {
+      const run = await runCommand(['docker', 'compose', 'run', '--rm', '-T', 'grader'], {
+        env: { ...env, GRADE_OUT: out },
+        timeoutMs: 180_000,
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Score: 100/100');
+      const page = await readFile(join(out, 'report.html'), 'utf8');
+      expect(page).toContain('<title>proxylab report — 100/100</title>');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 
   it('compose down removes every container and network of the project', async () => {
