@@ -14,6 +14,12 @@ const number = (name: string, min: number) => (value: string) => {
   return n;
 };
 
+const positive = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number > 0.`);
+  return n;
+};
+
 const program = new Command('proxylab-grade')
   .description(
     'Grades an HTTP proxy (CS:APP Proxy Lab): basic forwarding, concurrency, robustness and caching.\n' +
@@ -65,6 +71,12 @@ const program = new Command('proxylab-grade')
     new Option('--lang <lang>', 'language of explanations (default: from the locale)').choices(['en', 'ko']),
   )
   .option('--make-timeout <seconds>', 'time allowed for make', number('--make-timeout', 1), 120)
+  .option(
+    '--memory <MiB>',
+    'memory limit of jailed student code (make, the proxy): a memory cgroup, else RLIMIT_AS (default 1024)',
+    positive('--memory'),
+  )
+  .option('--pids <n>', 'process limit of jailed student code (default 256)', positive('--pids'))
   .option('-v, --verbose', 'show each request and response head and the harness log')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
