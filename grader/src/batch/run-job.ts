@@ -52,7 +52,12 @@ export async function gradeSubmission(
   const started = performance.now();
   const { plan } = settings;
   const uid = plan.setpriv && plan.info.uidBase !== undefined ? plan.info.uidBase + slot : undefined;
-  const job = await stageSubmission(submission, join(settings.tempRoot, `job-${index}`), uid);
+  // jailed: the job folder (the copy, the child's report) stays root's; the child makes the jail its own copy
+  const job = await stageSubmission(
+    submission,
+    join(settings.tempRoot, `job-${index}`),
+    plan.info.jail ? undefined : uid,
+  );
   const seed = settings.seed ?? randomBytes(6).toString('hex');
   const rubricArg = settings.rubricIsFile ? join('rubric', basename(settings.rubricArg)) : settings.rubricArg;
   if (settings.rubricIsFile) {

@@ -29,9 +29,21 @@ export type StudentSpawner = (
   who: 'make' | 'the proxy',
 ) => Promise<StudentProcess>;
 
-/** One run's jail: a fresh uid, the settings' limits, and the view the caller gives once it knows it. */
+/**
+ * Set by `proxylab-grade batch` on a child grader it runs as root: the job's own uid, which the jail must use so
+ * the batch can find (and sweep) every process of the job by uid. Honoured only when the grader is root.
+ */
+export const JAIL_UID_ENV = 'PROXYLAB_JAIL_UID';
+
+/** The uid the batch gave this grader, when it is a plausible unprivileged one (above 65535, below 2^31). */
+export function batchJailUid(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const uid = Number(env[JAIL_UID_ENV]);
+  return Number.isInteger(uid) && uid > 65_535 && uid < 2 ** 31 ? uid : undefined;
+}
+
+/** One run's jail: a fresh uid (or the batch job's), the settings' limits, and the view the caller gives later. */
 export class RunJail {
-  readonly uid = pickJailUid();
+  readonly uid = batchJailUid() ?? pickJailUid();
   constructor(readonly settings: JailSettings & { support: Extract<JailSupport, { available: true }> }) {}
 
   /** A spawner that runs commands jailed with this view. */

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ISOLATED_ENV } from '../../process/isolated-run.js';
+import { JAIL_UID_ENV } from '../../targets/jailed.js';
 import { BoundedLog } from '../bounded-log.js';
 import { shellQuote } from './commands.js';
 import type { SandboxPlan } from './detect.js';
@@ -13,7 +15,7 @@ export interface JobLaunch {
   jobDir: string;
   /** the child grader's argv, given the path the job folder has where the child runs */
   argv: (viewDir: string) => string[];
-  /** unprivileged uid of this job (root with setpriv only) */
+  /** unprivileged uid of this job (root with setpriv only): the child's own, or its jail's when plan.info.jail */
   uid?: number;
   /** the job's pids cgroup folder */
   cgroup?: string;
@@ -50,10 +52,15 @@ export function launchJob(launch: JobLaunch): RunningJob {
       if (process.env[name]) env[name] = process.env[name];
     }
   }
-  const nproc = plan.info.maxProcesses + (launch.uid === undefined ? countOwnTasks() : 0);
+  // with a jail the child grader stays root and hands the job's uid to the jail of make and ./proxy
+  const jailed = plan.info.jail === true && launch.uid !== undefined;
+  if (jailed) env[JAIL_UID_ENV] = String(launch.uid);
+  // the namespaces are the job's already: the child must not re-run itself in new ones
+  if (plan.unshare) env[ISOLATED_ENV] = '1';
+  const nproc = plan.info.maxProcesses + (launch.uid === undefined || jailed ? countOwnTasks() : 0);
   const drop = [
     ...(plan.prlimit ? [plan.prlimit, `--nproc=${nproc}:${nproc}`, '--'] : []),
-    ...(plan.setpriv && launch.uid !== undefined
+    ...(plan.setpriv && launch.uid !== undefined && !jailed
       ? [
           plan.setpriv,
           `--reuid=${launch.uid}`,
