@@ -135,7 +135,8 @@ export async function gradeSubmission(
         status: 'wall-timeout',
         reason,
       };
-    } else if (report && !problem && (exit.code === 0 || linger.fired)) {
+    } else if (report && !problem && (exit.code === 0 || (linger.fired && !plan.info.jail))) {
+      // a jailed job's processes all die with its jail, so its grader must have exited 0 by itself
       outcome = {
         ...base(submission, hash, durationMs, notes),
         ...scoresOf(report),
