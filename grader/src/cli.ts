@@ -9,7 +9,14 @@ import { createMergeCommand } from './commands/merge-command.js';
 import { runWatch } from './commands/watch.js';
 import { runInterruptCleanups } from './targets/container/exit-cleanups.js';
 import { boundedNumber } from './options/bounded-number.js';
-import { BUDGET_SECONDS, FAIL_UNDER_POINTS, MAKE_TIMEOUT_SECONDS, TIMEOUT_SCALE } from './options/limits.js';
+import {
+  BUDGET_SECONDS,
+  FAIL_UNDER_POINTS,
+  MAKE_TIMEOUT_SECONDS,
+  MEMORY_MIB,
+  PIDS,
+  TIMEOUT_SCALE,
+} from './options/limits.js';
 import { GRADER_VERSION } from './version.js';
 
 const program = new Command('proxylab-grade')
@@ -89,6 +96,16 @@ const program = new Command('proxylab-grade')
     'time allowed for make, 1 to 3600',
     boundedNumber('--make-timeout', MAKE_TIMEOUT_SECONDS),
     120,
+  )
+  .option(
+    '--memory <MiB>',
+    'memory limit of jailed student code (make, the proxy), 16 to 65536: a memory cgroup, else RLIMIT_AS (default 1024)',
+    boundedNumber('--memory', MEMORY_MIB),
+  )
+  .option(
+    '--pids <n>',
+    'process limit of jailed student code, 8 to 65536 (default 256)',
+    boundedNumber('--pids', PIDS),
   )
   .option('--verbose', 'show each request and response head and the harness log')
   .option('-w, --watch', 'with --submission: grade again whenever its sources change, failed checks first')

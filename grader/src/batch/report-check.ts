@@ -1,45 +1,85 @@
 import { notRunResult, suiteResult } from '../run/results.js';
 import type { CheckDef, Lang, Rubric, RunReport } from '../types.js';
+import { findShapeProblem } from './report-shape.js';
 import type { StudentOutcome, StudentStatus } from './types.js';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** What the parent asked the child grader for: a report must say the same. */
+export interface ReportExpectation {
+  seed: string;
+  lang: Lang;
+  version: string;
+  /** every check by id: only a check that needs the proxy's pid may be skipped */
+  checks: ReadonlyMap<string, CheckDef>;
+}
+
+const sameNumber = (a: number, b: number) => Math.abs(round2(a) - round2(b)) < 0.005;
+
 /**
- * Checks that a child's report is one this rubric can produce: the same checks with the rubric's points, scores
- * within bounds, suites and total adding up. Returns what is wrong, or undefined. A report that fails is not used.
+ * Checks that a child's report is exactly one this rubric can produce for this run: the right shape, the
+ * rubric's suites and check ids in order, each check's points within 0..max and matching its `passed` under the
+ * suite's scoring, suites and total adding up, and (with `expect`) the seed, language and grader version the
+ * parent asked for. Returns what is wrong, or undefined. A report that fails is not used.
  */
-export function findReportProblem(report: RunReport, rubric: Rubric): string | undefined {
-  if (report?.schemaVersion !== 1 || !Array.isArray(report.suites)) return 'not a schemaVersion 1 report';
+export function findReportProblem(
+  report: RunReport,
+  rubric: Rubric,
+  expect?: ReportExpectation,
+): string | undefined {
+  const shape = findShapeProblem(report);
+  if (shape) return shape;
   if (report.rubric !== rubric.name) return `graded with rubric ${report.rubric}, expected ${rubric.name}`;
+  if (expect) {
+    if (report.seed !== expect.seed) return `the seed is ${report.seed}, the batch gave ${expect.seed}`;
+    if (report.lang !== expect.lang) return `the language is ${report.lang}, expected ${expect.lang}`;
+    if (report.grader.version !== expect.version)
+      return `written by grader ${report.grader.version}, expected ${expect.version}`;
+  }
+  if (report.target.kind !== 'submission') return `a report about a ${report.target.kind}`;
   if (report.suites.length !== rubric.suites.length) return 'suites differ from the rubric';
   let total = 0;
+  let totalMax = 0;
   for (const [i, suite] of report.suites.entries()) {
     const expected = rubric.suites[i];
     if (!expected || suite.id !== expected.id)
       return `suite ${i + 1} is ${suite.id}, expected ${expected?.id}`;
     const ids = Object.keys(expected.checks);
-    if (suite.checks.map((c) => c.id).join() !== ids.join())
+    if (suite.checks.length !== ids.length || suite.checks.some((check, j) => check.id !== ids[j]))
       return `the checks of ${suite.id} differ from the rubric`;
+    const allOrNothing = expected.scoring === 'all-or-nothing';
+    const counted = suite.checks.filter((c) => !c.skipped);
+    const max = round2(counted.reduce((n, c) => n + c.maxScore, 0));
+    const allPassed = counted.every((c) => c.passed);
+    const sum = round2(counted.reduce((n, c) => n + c.score, 0));
+    const earnsAll = !allOrNothing || allPassed;
     for (const check of suite.checks) {
       const points = expected.checks[check.id] as number;
-      const max = check.skipped ? 0 : points;
-      if (check.maxScore !== max || !(check.score >= 0 && check.score <= check.maxScore)) {
+      if (check.skipped) {
+        if (expect && !expect.checks.get(check.id)?.needsPid) return `${check.id} may not be skipped`;
+        if (check.score !== 0 || check.maxScore !== 0 || check.passed)
+          return `${check.id} is skipped but scores ${check.score}/${check.maxScore}`;
+        continue;
+      }
+      if (check.maxScore !== points || !(check.score >= 0 && check.score <= check.maxScore))
         return `${check.id} scores ${check.score}/${check.maxScore}, the rubric gives ${points}`;
-      }
-      if (check.passed !== (check.score === check.maxScore && check.maxScore > 0) && !check.skipped) {
+      if (!sameNumber(check.score, check.passed && earnsAll ? points : 0))
         return `${check.id}: passed and score disagree`;
-      }
+      if (check.passed && !report.targetStarted) return `${check.id} passed but the proxy never started`;
     }
-    const sum = round2(suite.checks.reduce((n, c) => n + c.score, 0));
-    const max = round2(suite.checks.reduce((n, c) => n + c.maxScore, 0));
-    const allOrNothing = expected.scoring === 'all-or-nothing';
-    if (suite.maxScore !== max || (allOrNothing ? ![0, max].includes(suite.score) : suite.score !== sum)) {
+    if (
+      !sameNumber(suite.maxScore, max) ||
+      !sameNumber(suite.score, allOrNothing ? (allPassed ? max : 0) : sum)
+    )
       return `suite ${suite.id} does not add up`;
-    }
     total += suite.score;
+    totalMax += suite.maxScore;
   }
-  if (Math.abs(round2(total) - report.score) > 0.005)
-    return `the total ${report.score} is not the sum of the suites`;
+  if (!sameNumber(total, report.score)) return `the total ${report.score} is not the sum of the suites`;
+  if (!sameNumber(totalMax, report.maxScore))
+    return `the maximum ${report.maxScore} is not the sum of the suites`;
+  if (report.build && !report.build.ok && report.targetStarted)
+    return 'the build failed but the proxy started';
   return undefined;
 }
 

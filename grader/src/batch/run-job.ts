@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { setClampedTimeout } from '../harness/timer-limit.js';
@@ -54,7 +53,12 @@ export async function gradeSubmission(
   const started = performance.now();
   const { plan } = settings;
   const uid = plan.setpriv && plan.info.uidBase !== undefined ? plan.info.uidBase + slot : undefined;
-  const job = await stageSubmission(submission, join(settings.tempRoot, `job-${index}`), uid);
+  // jailed: the job folder (the copy, the child's report) stays root's; the child makes the jail its own copy
+  const job = await stageSubmission(
+    submission,
+    join(settings.tempRoot, `job-${index}`),
+    plan.info.jail ? undefined : uid,
+  );
   const seed = settings.seed ?? randomBytes(6).toString('hex');
   const rubricArg = settings.rubricIsFile ? join('rubric', basename(settings.rubricArg)) : settings.rubricArg;
   if (settings.rubricIsFile) {
@@ -70,7 +74,8 @@ export async function gradeSubmission(
     settings.cliPath,
     '--submission',
     join(view, 'work', submission.student),
-    ...settings.formats.flatMap((f) => ['--format', `${f.name}:${join(view, 'out', f.file)}`]),
+    // JSON only: the batch renders every other format itself, from the report it validated
+    ...['--format', `json:${join(view, 'out', REPORT_FILE)}`],
     ...['--rubric', settings.rubricIsFile ? join(view, rubricArg) : rubricArg],
     ...['--timeout-scale', String(settings.timeoutScale), '--budget', String(settings.budgetSeconds)],
     ...['--make-timeout', String(settings.makeTimeoutSeconds), '--lang', settings.lang, '--seed', seed],
@@ -83,7 +88,7 @@ export async function gradeSubmission(
     wallExceeded = true;
     void running.stop(docker ? DOCKER_STOP_GRACE_MS : undefined);
   }, settings.wallMs);
-  const linger = watchForReports(job.outDir, settings.formats, () => void running.stop());
+  const linger = watchForReport(job.outDir, () => void running.stop());
   const exit = await running.exit;
   clearTimeout(wall);
   linger.cancel();
@@ -109,29 +114,30 @@ export async function gradeSubmission(
       if (!(await removeJobCgroup(cgroup))) notes.push(`could not empty the cgroup ${cgroup}`);
     }
     const durationMs = Math.round(performance.now() - started);
-    const text = await readChildFile(join(job.outDir, 'report.json'));
+    const text = await readChildFile(join(job.outDir, REPORT_FILE));
     let report: RunReport | undefined;
     let problem: string | undefined;
     try {
       report = text ? (JSON.parse(text) as RunReport) : undefined;
-      problem = report ? findReportProblem(report, settings.rubric) : undefined;
+      problem = report
+        ? findReportProblem(report, settings.rubric, { ...settings, seed, checks: settings.checks })
+        : undefined;
     } catch (error) {
       problem = `unreadable report (${(error as Error).message})`;
     }
     const graderLog = running.log.toString();
     let outcome: StudentOutcome;
-    let fromChild = true;
     if (wallExceeded) {
       const reason = `grading took longer than the wall budget of ${Math.round(settings.wallMs / 1000)} s and was stopped`;
       report = synthesizeReport({ ...settings, seed, student: submission.student, reason, durationMs });
-      fromChild = false;
       outcome = {
         ...base(submission, hash, durationMs, notes),
         ...scoresOf(report),
         status: 'wall-timeout',
         reason,
       };
-    } else if (report && !problem && (exit.code === 0 || linger.fired)) {
+    } else if (report && !problem && (exit.code === 0 || (linger.fired && !plan.info.jail))) {
+      // a jailed job's processes all die with its jail, so its grader must have exited 0 by itself
       outcome = {
         ...base(submission, hash, durationMs, notes),
         ...scoresOf(report),
@@ -166,8 +172,6 @@ export async function gradeSubmission(
     };
     await writeStudentFolder(settings.outDir, meta, {
       report,
-      fromChild,
-      childOutDir: job.outDir,
       formats: settings.formats,
       graderLog,
       lang: settings.lang,
@@ -187,19 +191,19 @@ function withoutResumed(outcome: StudentOutcome): Omit<StudentOutcome, 'resumed'
   return rest;
 }
 
+/** The one file the child grader writes: its JSON report. */
+const REPORT_FILE = 'report.json';
+
 /**
- * Once every report file exists and report.json parses, the child has finished grading; if it is still alive
- * `lingerMs` later (an escaped student process holds its output pipes open), `stop` is called.
+ * Once report.json exists and parses, the child has finished grading; if it is still alive `lingerMs` later (an
+ * escaped student process holds its output pipes open), `stop` is called.
  */
-function watchForReports(outDir: string, formats: StudentFormat[], stop: () => void, lingerMs = 5000) {
+function watchForReport(outDir: string, stop: () => void, lingerMs = 5000) {
   const state = { fired: false, cancel: () => {} };
   let lingerTimer: NodeJS.Timeout | undefined;
   const poll = setInterval(async () => {
     if (lingerTimer) return;
-    const present = formats.every((f) => existsSync(join(outDir, f.file)));
-    const text = present
-      ? await readChildFile(join(outDir, 'report.json')).catch(() => undefined)
-      : undefined;
+    const text = await readChildFile(join(outDir, REPORT_FILE)).catch(() => undefined);
     if (!text || lingerTimer) return;
     try {
       JSON.parse(text);

@@ -24,7 +24,7 @@ export async function stageSubmission(submission: Submission, dir: string, uid?:
     homeDir: join(dir, 'home'),
   };
   await mkdir(dir, { mode: 0o700 });
-  await Promise.all([job.outDir, job.homeDir].map((path) => mkdir(path, { recursive: true })));
+  await Promise.all([job.outDir, job.homeDir].map((path) => mkdir(path, { recursive: true, mode: 0o700 })));
   await copyTree(submission.dir, job.workDir);
   for (const [name, siblingDir] of submission.siblings) {
     if (name !== submission.student) await copyTree(siblingDir, join(dir, 'work', name));

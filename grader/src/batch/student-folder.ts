@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reporters } from '../reporters/index.js';
 import type { Lang, RunReport } from '../types.js';
@@ -14,7 +14,7 @@ export interface StudentMeta extends Omit<StudentOutcome, 'resumed'> {
 
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 
-/** Reads a file the child wrote, refusing anything but a plain file of sane size (a student shares its uid). */
+/** Reads the child's report.json, refusing anything but a plain file of sane size (never following a link). */
 export async function readChildFile(path: string): Promise<string | undefined> {
   const info = await lstat(path).catch(() => undefined);
   if (!info?.isFile() || info.size > MAX_REPORT_BYTES) return undefined;
@@ -31,17 +31,17 @@ export async function readMeta(outDir: string, student: string): Promise<Student
 }
 
 export interface StudentFiles {
-  /** the report to keep; undefined only for a grader error */
+  /** the validated (or synthesized) report to keep; undefined only for a grader error */
   report?: RunReport;
-  /** true: the report is the child's, whose files in `childOutDir` are copied; false: render them here */
-  fromChild: boolean;
-  childOutDir: string;
   formats: StudentFormat[];
   graderLog: string;
   lang: Lang;
 }
 
-/** Replaces the student's folder in the out dir: reports, build.log, proxy.log, grader.log and meta.json. */
+/**
+ * Replaces the student's folder in the out dir: reports, build.log, proxy.log, grader.log and meta.json. Every
+ * report format is rendered here from `report`; nothing a job wrote is ever copied.
+ */
 export async function writeStudentFolder(
   outDir: string,
   meta: StudentMeta,
@@ -54,10 +54,7 @@ export async function writeStudentFolder(
   if (report) {
     for (const format of files.formats) {
       const target = join(dir, format.file);
-      const source = join(files.childOutDir, format.file);
-      const copied = files.fromChild && (await lstat(source).catch(() => undefined))?.isFile();
       if (format.name === 'json') await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
-      else if (copied) await copyFile(source, target);
       else
         await reporters[format.name]({
           out: target,
@@ -74,23 +71,40 @@ export async function writeStudentFolder(
   await writeFile(join(dir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
+/** Lines the student's programs printed are shown as they came, but no more than this many, this long. */
+const MAX_LOG_LINES = 200;
+const MAX_LINE_CHARS = 2000;
+
+function untrusted(lines: readonly string[]): string {
+  const kept = lines.slice(-MAX_LOG_LINES).map((line) => {
+    // control characters other than tab become visible escapes, so a log cannot redraw a terminal
+    const text = line.replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f]/g,
+      (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+    );
+    return text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)} [...]` : text;
+  });
+  const dropped = lines.length - kept.length;
+  return [...(dropped > 0 ? [`[... ${dropped} earlier lines left out ...]`] : []), ...kept].join('\n');
+}
+
 function renderBuildLog(report: RunReport): string {
   if (!report.build)
     return 'No build step ran (the grading stopped before make, or make had nothing to do).\n';
   const head = report.build.ok ? `make succeeded in ${report.build.durationMs} ms` : 'make failed';
-  return `${head}; its last output lines:\n${report.build.outputTail.join('\n')}\n`;
+  return `${head}; its last output lines (the submission's own text):\n${untrusted(report.build.outputTail)}\n`;
 }
 
 function renderProxyLog(report: RunReport): string {
-  const lines = [`# ${report.target.description}`];
+  const lines = [`# ${untrusted([report.target.description])}`];
   if (report.target.notes.length > 0)
-    lines.push('', '## Notes (why the proxy did not start, when it did not)', ...report.target.notes);
+    lines.push('', '## Notes (why the proxy did not start, when it did not)', untrusted(report.target.notes));
   for (const crash of report.crashes) {
     const how = crash.signal ? `killed by ${crash.signal}` : `exit code ${crash.exitCode}`;
     lines.push(
       '',
-      `## The proxy died during ${crash.checkId} (${how}); its last output:`,
-      ...crash.outputTail,
+      `## The proxy died during ${untrusted([crash.checkId])} (${how}); its last output:`,
+      untrusted(crash.outputTail),
     );
   }
   if (report.crashes.length === 0 && report.targetStarted)

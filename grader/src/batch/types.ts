@@ -88,8 +88,13 @@ export interface SandboxInfo {
   pidsCgroup?: string;
   /** per-job process limit (cgroup pids.max and RLIMIT_NPROC) */
   maxProcesses: number;
-  /** first uid of the unprivileged uids the jobs run as (root only), one per slot */
+  /** first uid of the unprivileged uids the jobs' student code runs as (root only), one per slot */
   uidBase?: number;
+  /**
+   * true: each child grader runs as root inside the job's namespaces and jails make and ./proxy (bubblewrap) as
+   * the job's uid; false/absent: no jail here, the child grader itself runs as the job's uid (root) or as ours
+   */
+  jail?: boolean;
   /** what is and is not isolated, in sentences */
   notes: string[];
 }

@@ -12,6 +12,7 @@ import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { checkRegistry } from '../suites/index.js';
 import { createTarget } from '../targets/index.js';
+import { ISOLATED_ENV, planIsolatedRun, runIsolated } from '../process/isolated-run.js';
 import { withListenerPid } from '../targets/container/listener-pid.js';
 import {
   assertAddress,
@@ -38,6 +39,9 @@ export interface GradeCommandOptions {
   seed?: string;
   lang?: Lang;
   makeTimeout: number;
+  /** MiB, for jailed student code */
+  memory?: number;
+  pids?: number;
   verbose?: boolean;
   sandbox?: 'docker';
   /** set by the grader itself when it re-runs inside a container's network (container grading) */
@@ -64,10 +68,17 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
   assertFailUnderReachable(options.failUnder, rubric);
   if (usesContainers(options) && !options.insideNetns)
     return runInContainerNetwork(options, process.argv.slice(2));
+  let network: string | undefined;
+  if ((options.submission || options.proxyCmd) && !options.insideNetns) {
+    // student code: the whole grading re-runs in its own network and PID namespaces when the host allows it
+    const plan = await planIsolatedRun();
+    if (plan && 'argv' in plan) return runIsolated(plan);
+    network = plan ? plan.missing : undefined;
+  }
   const log = options.verbose ? (line: string) => process.stderr.write(`[grader] ${line}\n`) : undefined;
   const created = options.insideNetns
     ? await createContainerTarget(options, log)
-    : await createTarget(options);
+    : await createTarget({ ...options, network: process.env[ISOLATED_ENV] === '1' ? 'isolated' : network });
   const target = options.findPid ? withListenerPid(assertAddress(created)) : created;
   const specs = options.format ?? ['terminal'];
   const terminal = detectTerminal(process.stdout);

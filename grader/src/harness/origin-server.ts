@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { traceOrigin } from './timeline.js';
+import { whenRequestLine } from './request-gate.js';
 
 /** A loopback server the grader controls: knows its address and can tear down every connection. */
 export interface OriginServer {
@@ -16,14 +17,13 @@ export interface OriginServer {
 export const LOOPBACK = '127.0.0.1';
 
 /**
- * Listens on 127.0.0.1, port 0, and hands each connection to `onConnection`. Every socket is tracked so
+ * Listens on 127.0.0.1, port 0, and hands each connection that starts with a request line to `onConnection`. Every socket is tracked so
  * close() can destroy it: a proxy stuck on one of our origins is always released when a check ends.
  */
 export async function startOriginServer(onConnection: (socket: net.Socket) => void): Promise<OriginServer> {
   const sockets = new Set<net.Socket>();
   let connectionCount = 0;
   const server = net.createServer({ pauseOnConnect: false }, (socket) => {
-    connectionCount++;
     sockets.add(socket);
     const trace = traceOrigin((server.address() as net.AddressInfo | null)?.port ?? 0);
     socket.on('close', () => {
@@ -32,7 +32,11 @@ export async function startOriginServer(onConnection: (socket: net.Socket) => vo
     });
     // A proxy may reset us at any time; that is data for the check, never a crash of the grader.
     socket.on('error', () => {});
-    onConnection(socket);
+    // only a connection that starts with a request line counts (not garbage sprayed at the port)
+    whenRequestLine(socket, (request) => {
+      connectionCount++;
+      onConnection(request);
+    });
   });
   await listenOnLoopback(server);
   const port = (server.address() as net.AddressInfo).port;

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { whenRequestLine } from './request-gate.js';
 
 /** What one connection from the proxy delivered. */
 export interface Capture {
@@ -75,9 +76,12 @@ export async function startRecordingOrigin(
   const connections: Connection[] = [];
   const arrivals: Array<() => void> = [];
   const sockets = new Set<net.Socket>();
-  const server = net.createServer({ allowHalfOpen: true }, (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+  const server = net.createServer({ allowHalfOpen: true }, (raw) => {
+    sockets.add(raw);
+    raw.on('close', () => sockets.delete(raw));
+    whenRequestLine(raw, (socket) => record(socket));
+  });
+  const record = (socket: net.Socket) => {
     let headSeen: () => void = () => {};
     const headArrived = new Promise<void>((resolve) => {
       headSeen = resolve;
@@ -109,7 +113,7 @@ export async function startRecordingOrigin(
     });
     connections.push(connection);
     for (const wake of arrivals.splice(0)) wake();
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());

@@ -19,6 +19,11 @@ export const MAX_SHARDS = 1000;
 /** --fail-under: 0 to 10 000 points (a rubric file may weigh more than 100; the rubric's maximum is checked too). */
 export const FAIL_UNDER_POINTS: NumberBounds = { min: 0, max: 10_000, unit: 'points' };
 
+/** --memory: 16 MiB to 64 GiB of memory for jailed student code (make, the proxy). */
+export const MEMORY_MIB: NumberBounds = { min: 16, max: 65_536, integer: true, unit: 'MiB' };
+/** --pids: 8 to 65 536 processes for jailed student code. */
+export const PIDS: NumberBounds = { min: 8, max: 65_536, integer: true };
+
 /** The longest timer these bounds allow, in ms: a batch job's default wall time at every maximum. */
 export function longestDerivedTimerMs(): number {
   const budget = BUDGET_SECONDS.max * TIMEOUT_SCALE.max;

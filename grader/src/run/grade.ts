@@ -141,6 +141,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
   } finally {
     await current?.stop();
     await harness?.close();
+    await target.close?.();
   }
   const score = round2(suites.reduce((n, s) => n + s.score, 0));
   const maxScore = round2(suites.reduce((n, s) => n + s.maxScore, 0));

@@ -1,6 +1,7 @@
 // The CMU handout's driver.sh (2016), check for check: five bodies compared as curl saves them, one fetch
 // while another request hangs on a nop server, and one fetch served from the cache after Tiny is stopped.
 import net from 'node:net';
+import { whenRequestLine } from '../harness/request-gate.js';
 import { judgeResponse } from '../harness/judge-response.js';
 import { deadlineOf } from '../harness/recording-origin.js';
 import { curlLine, fetchViaProxy } from '../harness/raw-client.js';
@@ -67,10 +68,13 @@ async function startNopListener(): Promise<{
     onFirst = resolve;
   });
   const server = net.createServer((socket) => {
-    onFirst();
     sockets.add(socket);
-    socket.pause();
     socket.on('error', () => {});
+    // garbage sprayed at the port is not the proxy's connection
+    whenRequestLine(socket, (request) => {
+      onFirst();
+      request.pause();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { detectJail } from '../process/jail/index.js';
 import { createAddressTarget } from './address.js';
 import { createCommandTarget } from './command.js';
 import { createReferenceTarget } from './reference.js';
@@ -12,6 +13,11 @@ export interface TargetChoice {
   image?: string;
   /** seconds */
   makeTimeout?: number;
+  /** --memory MiB and --pids N for jailed student code */
+  memory?: number;
+  pids?: number;
+  /** 'isolated' when this grading runs in its own network namespace, else why not */
+  network?: string;
 }
 
 /** Builds the one target the options name (none: the bundled reference proxy). */
@@ -22,11 +28,23 @@ export async function createTarget(choice: TargetChoice): Promise<Target> {
       `got: ${named.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}`,
     ]);
   }
+  // student code (a submission, or a command when root) runs jailed wherever this host allows it
+  const jail = async () => ({
+    support: await detectJail(),
+    limits: { memoryMiB: choice.memory, pids: choice.pids },
+    network: choice.network,
+  });
   if (choice.submission) {
     const dir = await assertSubmissionDir(choice.submission);
-    return createSubmissionTarget(dir, { makeTimeoutMs: (choice.makeTimeout ?? 120) * 1000 });
+    return createSubmissionTarget(dir, {
+      makeTimeoutMs: (choice.makeTimeout ?? 120) * 1000,
+      jail: await jail(),
+    });
   }
-  if (choice.proxyCmd) return createCommandTarget(choice.proxyCmd);
+  if (choice.proxyCmd) {
+    const root = process.getuid?.() === 0;
+    return createCommandTarget(choice.proxyCmd, process.cwd(), { jail: root ? await jail() : undefined });
+  }
   if (choice.address) return createAddressTarget(choice.address);
   if (choice.image) {
     const { createImageTarget } = await import('./image.js');

@@ -1,5 +1,6 @@
 import { findFreePort, waitForListening } from '../harness/port-probe.js';
 import { type ProcessLimits, describeSignal, spawnGroup } from '../harness/process-group.js';
+import type { StudentProcess, StudentSpawner } from './jailed.js';
 import type { StartResult, StartedTarget } from './target.js';
 
 export interface ProcessLaunch {
@@ -8,6 +9,8 @@ export interface ProcessLaunch {
   cwd?: string;
   limits?: ProcessLimits;
   env?: NodeJS.ProcessEnv;
+  /** starts the command some other way (jailed); cwd, limits and env are then the spawner's business */
+  spawn?: StudentSpawner;
 }
 
 /** Starts a proxy process in its own group on a free port and waits until the port listens. */
@@ -16,7 +19,9 @@ export async function startProcessTarget(
   options: { startupTimeoutMs: number; log: (line: string) => void },
 ): Promise<StartResult> {
   const port = await findFreePort();
-  const child = spawnGroup(launch.command(port), { cwd: launch.cwd, limits: launch.limits, env: launch.env });
+  const child: StudentProcess = launch.spawn
+    ? await launch.spawn(launch.command(port), 'the proxy')
+    : spawnGroup(launch.command(port), { cwd: launch.cwd, limits: launch.limits, env: launch.env });
   options.log(`started pid ${child.pid} for port ${port}`);
   const state = await waitForListening('127.0.0.1', port, {
     timeoutMs: options.startupTimeoutMs,
@@ -26,16 +31,19 @@ export async function startProcessTarget(
     const crash = child.exited();
     await child.kill(200);
     const outputTail = child.output.tail(20);
+    const hits = child.limitHits?.() ?? [];
     const reason = crash
       ? `The proxy exited before opening port ${port} (${
           crash.signal ? `killed by ${describeSignal(crash.signal)}` : `exit code ${crash.exitCode}`
-        }).`
+        }).${hits.map((hit) => ` ${capitalize(hit)}`).join('')}`
       : `The proxy never opened port ${port} within ${options.startupTimeoutMs} ms (is it listening on argv[1]?).`;
     return { ok: false, reason, crash, outputTail };
   }
+  const pid = child.commandPid?.() ?? child.pid;
+  if (pid !== child.pid) options.log(`the proxy itself is pid ${pid}`);
   const started: StartedTarget = {
     endpoint: { host: '127.0.0.1', port },
-    pid: child.pid,
+    pid,
     exited: () => child.exited(),
     isAlive: async () => child.exited() === undefined,
     outputTail: () => child.output.tail(20),
@@ -43,3 +51,5 @@ export async function startProcessTarget(
   };
   return { ok: true, started };
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,15 +3,19 @@ import { resolve } from 'node:path';
 import { TargetError } from '../errors.js';
 import { spawnGroup } from '../harness/process-group.js';
 import { setClampedTimeout } from '../harness/timer-limit.js';
+import { createJailWorkspace, type JailWorkspace } from '../process/jail/index.js';
+import { type JailSettings, notJailedNote, openRunJail, type StudentSpawner } from './jailed.js';
 import { startProcessTarget } from './process-target.js';
 import type { PrepareResult, Target } from './target.js';
 
 export interface SubmissionOptions {
   /** Time allowed for `make`. @default 120000 */
   makeTimeoutMs?: number;
+  /** Build and run a private copy jailed (root with bubblewrap); without, make and ./proxy run in DIR itself. */
+  jail?: JailSettings;
 }
 
-/** Limits on the student's proxy: generous for a correct program, fatal for runaway ones. */
+/** Limits on the student's proxy when it is not jailed: generous for a correct program, fatal for runaway ones. */
 export const STUDENT_LIMITS = { addressSpaceMiB: 8192, fileSizeMiB: 64, openFiles: 4096, cpuSeconds: 600 };
 
 /** Checks that DIR exists and is a directory; a missing one is a grader usage error, not a 0. */
@@ -27,10 +31,22 @@ export async function assertSubmissionDir(dir: string): Promise<string> {
   return full;
 }
 
+/** The unjailed way: a process group under the shell's ulimits (its -f counts KiB in bash, 512-byte blocks in dash). */
+const spawnPlain =
+  (dir: string): StudentSpawner =>
+  async (command, who) =>
+    who === 'make'
+      ? spawnGroup(command, { cwd: dir, limits: { fileSizeMiB: 256, cpuSeconds: 300 } })
+      : spawnGroup(command, { cwd: dir, limits: STUDENT_LIMITS });
+
 /** Runs `make` in the directory; its output is kept for the report. */
-export async function runMake(dir: string, timeoutMs: number): Promise<PrepareResult> {
+export async function runMake(
+  dir: string,
+  timeoutMs: number,
+  spawn: StudentSpawner = spawnPlain(dir),
+): Promise<PrepareResult> {
   const started = performance.now();
-  const make = spawnGroup(['make'], { cwd: dir, limits: { fileSizeMiB: 256, cpuSeconds: 300 } });
+  const make = await spawn(['make'], 'make');
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((done) => {
     timer = setClampedTimeout(() => done('timeout'), timeoutMs);
@@ -45,7 +61,14 @@ export async function runMake(dir: string, timeoutMs: number): Promise<PrepareRe
   }
   if (first.exitCode !== 0) {
     const how = first.signal ? `was killed by ${first.signal}` : `exited with code ${first.exitCode}`;
-    return { ok: false, durationMs, outputTail, reason: `make ${how}: the submission does not build.` };
+    const hits = make.limitHits?.() ?? [];
+    const limit = hits.length > 0 ? ` (${hits.join(' ')})` : '';
+    return {
+      ok: false,
+      durationMs,
+      outputTail,
+      reason: `make ${how}${limit}: the submission does not build.`,
+    };
   }
   const built = await access(resolve(dir, 'proxy')).then(
     () => true,
@@ -65,16 +88,34 @@ export async function runMake(dir: string, timeoutMs: number): Promise<PrepareRe
 /** `--submission DIR`: a student's C handout directory, built with make and run as ./proxy <port>. */
 export function createSubmissionTarget(dir: string, options: SubmissionOptions = {}): Target {
   const full = resolve(dir);
+  const jail = openRunJail(options.jail);
+  const notes: string[] = [];
+  let workspace: JailWorkspace | undefined;
+  let spawn = spawnPlain(full);
+  let cwd = full;
+  if (jail && 'missing' in jail) notes.push(notJailedNote(jail.missing));
+  else if (jail) notes.push(jail.note('make and ./proxy'));
   return {
     kind: 'submission',
     description: `submission ${dir} (make, then ./proxy <port>)`,
     restartable: true,
-    notes: [],
-    prepare: () => runMake(full, options.makeTimeoutMs ?? 120_000),
+    notes,
+    async prepare() {
+      if (jail && !('missing' in jail)) {
+        // a private copy owned by the run's uid: the original folder and the grader's files stay out of reach
+        workspace = await createJailWorkspace(full, jail.uid);
+        cwd = workspace.cwd;
+        spawn = jail.spawner({ writable: [workspace.workDir], readOnly: [], cwd });
+      }
+      return runMake(cwd, options.makeTimeoutMs ?? 120_000, spawn);
+    },
     start: (startOptions) =>
       startProcessTarget(
-        { command: (port) => ['./proxy', String(port)], cwd: full, limits: STUDENT_LIMITS },
+        { command: (port) => ['./proxy', String(port)], cwd, limits: STUDENT_LIMITS, spawn },
         startOptions,
       ),
+    close: async () => {
+      await workspace?.remove();
+    },
   };
 }

@@ -37,6 +37,8 @@ export interface Target {
   readonly notes: string[];
   prepare(): Promise<PrepareResult>;
   start(options: { startupTimeoutMs: number; log: (line: string) => void }): Promise<StartResult>;
+  /** Removes what prepare() made (a jailed submission's private copy), once grading is over. */
+  close?(): Promise<void>;
 }
 
 export function describeTarget(target: Target): TargetInfo {

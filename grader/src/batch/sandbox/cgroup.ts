@@ -74,26 +74,39 @@ const readProcs = (path: string): number[] => {
   }
 };
 
-/** SIGKILLs whatever still runs in the job's cgroup (only the job's processes can be there), then removes it. */
-export async function removeJobCgroup(path: string, waitMs = 5000): Promise<boolean> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const pids = readProcs(path);
-    for (const pid of pids) {
+/** The cgroup folders below `path` (the child grader's jail nests a run cgroup per command), deepest first. */
+function subCgroups(path: string): string[] {
+  let found: string[] = [];
+  try {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.isDirectory())
+        found = [...found, ...subCgroups(join(path, entry.name)), join(path, entry.name)];
+    }
+  } catch {
+    // gone
+  }
+  return found;
+}
+
+/** One pass over a cgroup tree: SIGKILL every process in it, remove every folder it can (deepest first). */
+function sweepTree(path: string): void {
+  for (const folder of [...subCgroups(path), path]) {
+    for (const pid of readProcs(folder)) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
         // already gone
       }
     }
-    if (
-      pids.length === 0 &&
-      (await rmdir(path).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return true;
+    tryRmdir(folder);
+  }
+}
+
+/** SIGKILLs whatever still runs in the job's cgroup and the ones nested in it (only the job's processes can be there), then removes them. */
+export async function removeJobCgroup(path: string, waitMs = 5000): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    sweepTree(path);
     if (!existsSync(path)) return true;
     if (Date.now() > deadline) return false;
     await sleep(50);
@@ -108,19 +121,7 @@ export function removeCgroupSync(path: string, waitMs = 2000): void {
   const deadline = Date.now() + waitMs;
   const pause = new Int32Array(new SharedArrayBuffer(4));
   while (existsSync(path)) {
-    const jobs = readdirSync(path, { withFileTypes: true }).filter((entry) => entry.isDirectory());
-    for (const job of jobs) {
-      const jobPath = join(path, job.name);
-      for (const pid of readProcs(jobPath)) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }
-      tryRmdir(jobPath);
-    }
-    tryRmdir(path);
+    sweepTree(path);
     if (!existsSync(path) || Date.now() > deadline) return;
     Atomics.wait(pause, 0, 0, 20);
   }

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
+import { detectJail } from '../../process/jail/index.js';
 import type { SandboxInfo, SandboxMode } from '../types.js';
 import { createPidsCgroup, type PidsCgroup } from './cgroup.js';
 import { findCommand, runQuick, shellQuote } from './commands.js';
@@ -33,6 +34,8 @@ export async function detectSandbox(mode: SandboxMode, tempRoot: string): Promis
   const cgroup = isRoot
     ? await createPidsCgroup(`proxylab-batch-${process.pid}-${randomInt(1e9)}`)
     : undefined;
+  // root with bubblewrap: the child graders stay root (trusted) and jail the student's make and ./proxy
+  const jail = isRoot && setpriv ? await detectJail() : undefined;
   const base: SandboxPlan = {
     info: {
       mode: 'none',
@@ -40,6 +43,7 @@ export async function detectSandbox(mode: SandboxMode, tempRoot: string): Promis
       pidsCgroup: cgroup?.path,
       // below 2^31: tools such as ps print larger uids as negative numbers
       uidBase: setpriv ? 1_500_000_000 + randomInt(1 << 18) * 256 : undefined,
+      jail: jail?.available === true,
       notes: [],
     },
     setpriv,
@@ -99,8 +103,14 @@ export async function detectSandbox(mode: SandboxMode, tempRoot: string): Promis
 function describeLimits(plan: SandboxPlan): string {
   const parts = [`at most ${MAX_JOB_PROCESSES} processes per job`];
   if (plan.cgroup) parts.push(`enforced by a pids cgroup (v${plan.cgroup.version})`);
-  if (plan.setpriv)
-    parts.push('jobs run as their own unprivileged uid (RLIMIT_NPROC applies, the host files are read-only)');
+  if (plan.setpriv && plan.info.jail)
+    parts.push(
+      "each child grader runs as root and jails make and ./proxy (bubblewrap) as the job's own unprivileged uid: they see only the toolchain, their copy and a fresh /tmp, and cannot signal, trace or write to the grader",
+    );
+  else if (plan.setpriv)
+    parts.push(
+      "jobs run as their own unprivileged uid (RLIMIT_NPROC applies, the host files are read-only); no bubblewrap here, so the student's code shares the child grader's uid",
+    );
   else if (process.getuid?.() !== 0) parts.push("RLIMIT_NPROC counts all of this user's processes");
   else if (!plan.cgroup) parts.push('NOT enforced: running as root without cgroups or setpriv');
   return `${parts.join('; ')}; student processes also get the grader's CPU, memory, file-size and open-file limits.`;

@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ISOLATED_ENV } from '../../process/isolated-run.js';
+import { JAIL_UID_ENV } from '../../targets/jailed.js';
 import { BoundedLog } from '../bounded-log.js';
 import { shellQuote } from './commands.js';
 import type { SandboxPlan } from './detect.js';
 import { JOB_MARKER } from './sweep.js';
+import { graderRoot, JOB_VIEW, viewScript } from './view-script.js';
 
 export interface JobLaunch {
   plan: SandboxPlan;
@@ -13,7 +15,7 @@ export interface JobLaunch {
   jobDir: string;
   /** the child grader's argv, given the path the job folder has where the child runs */
   argv: (viewDir: string) => string[];
-  /** unprivileged uid of this job (root with setpriv only) */
+  /** unprivileged uid of this job (root with setpriv only): the child's own, or its jail's when plan.info.jail */
   uid?: number;
   /** the job's pids cgroup folder */
   cgroup?: string;
@@ -31,21 +33,15 @@ export interface RunningJob {
   killNow(): void;
 }
 
-const under = (path: string, dir: string) =>
-  path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
-
 /** Starts one child grader in the sandbox the plan describes. */
 export function launchJob(launch: JobLaunch): RunningJob {
   const { plan } = launch;
-  const tmp = resolve(tmpdir());
-  const graderDir = resolve(launch.argv('/')[1] ?? '', '..', '..');
-  // A fresh /tmp would hide the job folder if the grader itself were installed under /tmp.
-  const coverTmp = Boolean(plan.unshare) && !under(graderDir, tmp) && !under(process.execPath, tmp);
-  const viewDir = coverTmp ? '/tmp/job' : launch.jobDir;
+  // namespaces always give the job fresh /tmp, /var/tmp, /dev/shm and show its folder at /tmp/job
+  const viewDir = plan.unshare ? JOB_VIEW : launch.jobDir;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: join(viewDir, 'home'),
-    TMPDIR: coverTmp ? '/tmp' : join(viewDir, 'home'),
+    TMPDIR: plan.unshare ? '/tmp' : join(viewDir, 'home'),
     NO_COLOR: '1',
     LANG: 'C.UTF-8',
     [JOB_MARKER]: launch.jobDir,
@@ -56,10 +52,15 @@ export function launchJob(launch: JobLaunch): RunningJob {
       if (process.env[name]) env[name] = process.env[name];
     }
   }
-  const nproc = plan.info.maxProcesses + (launch.uid === undefined ? countOwnTasks() : 0);
+  // with a jail the child grader stays root and hands the job's uid to the jail of make and ./proxy
+  const jailed = plan.info.jail === true && launch.uid !== undefined;
+  if (jailed) env[JAIL_UID_ENV] = String(launch.uid);
+  // the namespaces are the job's already: the child must not re-run itself in new ones
+  if (plan.unshare) env[ISOLATED_ENV] = '1';
+  const nproc = plan.info.maxProcesses + (launch.uid === undefined || jailed ? countOwnTasks() : 0);
   const drop = [
     ...(plan.prlimit ? [plan.prlimit, `--nproc=${nproc}:${nproc}`, '--'] : []),
-    ...(plan.setpriv && launch.uid !== undefined
+    ...(plan.setpriv && launch.uid !== undefined && !jailed
       ? [
           plan.setpriv,
           `--reuid=${launch.uid}`,
@@ -80,30 +81,14 @@ export function launchJob(launch: JobLaunch): RunningJob {
   if (plan.unshare) {
     const lines = [`${plan.loopbackCommand} || { echo 'proxylab-batch: lo did not come up' >&2; exit 97; }`];
     lines.push(`cd ${shellQuote(launch.jobDir)} || exit 97`);
-    if (coverTmp) {
-      lines.push('mount -t tmpfs -o size=512m,mode=1777 proxylab-tmp /tmp || exit 97');
-      lines.push(
-        'mkdir /tmp/job && mount --no-canonicalize --bind /proc/self/cwd /tmp/job && cd /tmp/job || exit 97',
-      );
-      for (const dir of ['/var/tmp', '/dev/shm']) {
-        if (existsSync(dir))
-          lines.push(`mount -t tmpfs -o size=64m,mode=1777 proxylab-tmp ${dir} || exit 97`);
-      }
-    }
-    // a folder inside another hidden one disappears with it (the out dir is often inside the class folder)
-    const hide = launch.hide.filter(
-      (dir, i) => !launch.hide.some((other, j) => j !== i && under(dir, other) && dir !== other),
+    const cliPath = launch.argv('/')[1] ?? '';
+    lines.push(
+      ...viewScript({
+        jobDir: launch.jobDir,
+        keep: [graderRoot(cliPath), dirname(process.execPath)],
+        hide: launch.hide,
+      }),
     );
-    for (const dir of new Set(hide)) {
-      if (
-        existsSync(dir) &&
-        !(coverTmp && under(dir, tmp)) &&
-        !under(launch.jobDir, dir) &&
-        !under(graderDir, dir)
-      ) {
-        lines.push(`mount -t tmpfs -o size=16k,mode=755 proxylab-hidden ${shellQuote(dir)} || exit 97`);
-      }
-    }
     // PID 1 of the namespace: a shell that waits, so orphans are reaped (a fork bomb's zombies free their pids)
     lines.push(`${drop} &`, 'wait $!');
     outer = `${enterCgroup}exec ${plan.unshare.map(shellQuote).join(' ')} /bin/sh -c ${shellQuote(lines.join('\n'))}`;

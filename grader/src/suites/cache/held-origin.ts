@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { CountWaiter, type WaitOptions } from '../../harness/count-waiter.js';
 import { endsHead } from '../../harness/recording-origin.js';
+import { whenRequestLine } from '../../harness/request-gate.js';
 
 export interface HeldOrigin {
   readonly host: string;
@@ -35,10 +36,13 @@ export async function startHeldOrigin(response: Buffer, options: HeldOriginOptio
     clearTimeout(holdTimer);
     for (const socket of waiting.splice(0)) socket.end(response);
   };
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => {});
+  const server = net.createServer((raw) => {
+    sockets.add(raw);
+    raw.on('close', () => sockets.delete(raw));
+    raw.on('error', () => {});
+    whenRequestLine(raw, (socket) => hold(socket));
+  });
+  const hold = (socket: net.Socket) => {
     let head = Buffer.alloc(0);
     let complete = false;
     socket.on('data', (chunk: Buffer) => {
@@ -52,7 +56,7 @@ export async function startHeldOrigin(response: Buffer, options: HeldOriginOptio
       holdTimer ??= setTimeout(release, options.maxHoldMs);
       if (requests.count >= options.holdUntilRequests) release();
     });
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host: '127.0.0.1', port: 0 }, () => resolve());

@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findCommand, runQuick } from '../batch/sandbox/commands.js';
+import { prepareLoopbackUp } from '../batch/sandbox/loopback.js';
+import { onInterrupt } from '../targets/container/exit-cleanups.js';
+
+/** Set on the grader re-run inside its own namespaces, so that it does not re-run itself again. */
+export const ISOLATED_ENV = 'PROXYLAB_ISOLATED';
+
+/** How long the inner grader gets after SIGTERM to stop what it started before it is killed. */
+const STOP_GRACE_MS = 10_000;
+
+export type IsolationPlan = { argv: string[] } | { missing: string };
+
+/**
+ * Whether a grading that runs student code can re-run itself in fresh network and PID namespaces (root on Linux,
+ * util-linux unshare, a way to bring lo up): there, only loopback exists, and every process dies with the run.
+ * Undefined when this process already is that re-run.
+ */
+export async function planIsolatedRun(): Promise<IsolationPlan | undefined> {
+  if (process.env[ISOLATED_ENV] === '1') return undefined;
+  if (process.platform !== 'linux')
+    return { missing: `namespaces are Linux-only (this is ${process.platform})` };
+  if (process.getuid?.() !== 0) return { missing: 'the grader is not running as root' };
+  const unshare = findCommand('unshare');
+  if (!unshare) return { missing: 'unshare (util-linux) is not installed' };
+  const dir = await mkdtemp(join(tmpdir(), 'proxylab-isolate-'));
+  try {
+    const loopback = await prepareLoopbackUp(dir);
+    if (!loopback) return { missing: 'nothing can bring lo up (no ip, no ifconfig, no C compiler)' };
+    if (loopback.method === 'helper') return { missing: 'lo needs a compiled helper (no ip, no ifconfig)' };
+    const argv = [unshare, '--net', '--pid', '--fork', '--mount-proc', '--kill-child'];
+    const probe = await runQuick([...argv, '/bin/sh', '-c', loopback.command], { timeoutMs: 10_000 });
+    if (probe.code !== 0) {
+      const why = probe.output.trim().split('\n').pop() ?? `exit ${probe.code}`;
+      return { missing: `unshare failed: ${why.slice(0, 160)}` };
+    }
+    return { argv: [...argv, '/bin/sh', '-c', `${loopback.command} || exit 97; exec "$0" "$@"`] };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs this grader again, with the same arguments, inside the plan's namespaces: it stays root (it is trusted),
+ * writes every report where it was asked to, and its output is ours. Resolves with its exit code.
+ */
+export async function runIsolated(plan: { argv: string[] }): Promise<number> {
+  const script = process.argv[1] as string;
+  const [command, ...args] = plan.argv as [string, ...string[]];
+  const child = spawn(
+    command,
+    [...args, process.execPath, ...process.execArgv, script, ...process.argv.slice(2)],
+    {
+      detached: true,
+      stdio: ['inherit', 'inherit', 'inherit'],
+      env: { ...process.env, [ISOLATED_ENV]: '1' },
+    },
+  );
+  const exit = new Promise<number>((resolve) => {
+    child.once('error', (error) => {
+      process.stderr.write(`proxylab-grade: could not run unshare: ${error.message}\n`);
+      resolve(127);
+    });
+    child.once('exit', (code, signal) =>
+      resolve(code ?? 128 + ((signal && (constants.signals as Record<string, number>)[signal]) || 0)),
+    );
+  });
+  const signalChild = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const forget = onInterrupt(async () => {
+    signalChild('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise((resolve) => {
+      timer = setTimeout(resolve, STOP_GRACE_MS);
+    });
+    await Promise.race([exit, grace]);
+    clearTimeout(timer);
+    signalChild('SIGKILL');
+    await exit;
+  });
+  try {
+    return await exit;
+  } finally {
+    forget();
+  }
+}
