@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { detectLang } from '../i18n.js';
 import { assertReportDestinations } from '../options/report-destinations.js';
 import { createReporters } from '../reporters/index.js';
+import { RunStatusLine } from '../reporters/run-status-line.js';
 import { printsTerminal, renderSummaryLine } from '../reporters/summary-line.js';
 import { detectTerminal } from '../reporters/terminal-env.js';
 import { grade } from '../run/grade.js';
@@ -92,6 +93,12 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     columns: terminal.columns,
     verbose: Boolean(options.verbose),
   });
+  // no terminal report on stdout (only files, or JSON piped on): the running line goes to stderr if it is a TTY
+  const errTerminal = detectTerminal(process.stderr);
+  const statusLine =
+    !printsTerminal(specs) && errTerminal.live && !options.verbose
+      ? new RunStatusLine(process.stderr, errTerminal.columns, lang)
+      : undefined;
   const report = await grade({
     target,
     rubric,
@@ -101,9 +108,10 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     version: GRADER_VERSION,
     timeoutScale: options.timeoutScale,
     budgetMs: options.budget * 1000,
-    observers: reporters,
+    observers: statusLine ? [...reporters, statusLine] : reporters,
     log,
   });
+  statusLine?.clear();
   for (const reporter of reporters) await reporter.onRunEnd(report);
   if (!printsTerminal(specs)) process.stderr.write(renderSummaryLine(report, specs));
   if (options.failUnder !== undefined && report.score < options.failUnder) {
