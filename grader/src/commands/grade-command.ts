@@ -18,7 +18,7 @@ import {
   runInContainerNetwork,
   usesContainers,
 } from './container-grade.js';
-import type { Lang, Rubric, SuiteId } from '../types.js';
+import type { Lang, Rubric, RunReport, SuiteId } from '../types.js';
 import { GRADER_VERSION } from '../version.js';
 
 export interface GradeCommandOptions {
@@ -99,18 +99,26 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     !printsTerminal(specs) && errTerminal.live && !options.verbose
       ? new RunStatusLine(process.stderr, errTerminal.columns, lang)
       : undefined;
-  const report = await grade({
-    target,
-    rubric,
-    checks: checkRegistry,
-    seed: options.seed ?? randomBytes(6).toString('hex'),
-    lang,
-    version: GRADER_VERSION,
-    timeoutScale: options.timeoutScale,
-    budgetMs: options.budget * 1000,
-    observers: statusLine ? [...reporters, statusLine] : reporters,
-    log,
-  });
+  let report: RunReport;
+  try {
+    report = await grade({
+      target,
+      rubric,
+      checks: checkRegistry,
+      seed: options.seed ?? randomBytes(6).toString('hex'),
+      lang,
+      version: GRADER_VERSION,
+      timeoutScale: options.timeoutScale,
+      budgetMs: options.budget * 1000,
+      observers: statusLine ? [...reporters, statusLine] : reporters,
+      log,
+    });
+  } catch (error) {
+    // a fault of the grader: its message must not land at the end of a running line
+    statusLine?.clear();
+    for (const reporter of reporters) reporter.onRunAbort?.();
+    throw error;
+  }
   statusLine?.clear();
   for (const reporter of reporters) await reporter.onRunEnd(report);
   if (!printsTerminal(specs)) process.stderr.write(renderSummaryLine(report, specs));

@@ -51,6 +51,10 @@ export class TerminalReporter implements Reporter {
     this.#status?.onCheckEnd(suiteId, result);
   }
 
+  onRunAbort(): void {
+    this.#status?.clear();
+  }
+
   async onRunEnd(report: RunReport): Promise<void> {
     this.#status?.clear();
     const summary = renderTerminalSummary(report, {
