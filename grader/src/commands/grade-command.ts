@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { detectLang } from '../i18n.js';
 import { assertReportDestinations } from '../options/report-destinations.js';
 import { createReporters } from '../reporters/index.js';
+import { RunStatusLine } from '../reporters/run-status-line.js';
 import { printsTerminal, renderSummaryLine } from '../reporters/summary-line.js';
 import { detectTerminal } from '../reporters/terminal-env.js';
 import { grade } from '../run/grade.js';
@@ -20,7 +21,7 @@ import {
   runInContainerNetwork,
   usesContainers,
 } from './container-grade.js';
-import type { Lang, Rubric } from '../types.js';
+import type { Lang, Rubric, RunReport } from '../types.js';
 import { GRADER_VERSION } from '../version.js';
 
 export interface GradeCommandOptions {
@@ -91,18 +92,33 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     verbose: Boolean(options.verbose),
     gradescope: { tests: options.visibility, stdout: options.stdoutVisibility },
   });
-  const report = await grade({
-    target,
-    rubric,
-    checks: checkRegistry,
-    seed: options.seed ?? randomBytes(6).toString('hex'),
-    lang,
-    version: GRADER_VERSION,
-    timeoutScale: options.timeoutScale,
-    budgetMs: options.budget * 1000,
-    observers: reporters,
-    log,
-  });
+  // no terminal report on stdout (only files, or JSON piped on): the running line goes to stderr if it is a TTY
+  const errTerminal = detectTerminal(process.stderr);
+  const statusLine =
+    !printsTerminal(specs) && errTerminal.live && !options.verbose
+      ? new RunStatusLine(process.stderr, errTerminal.columns, lang)
+      : undefined;
+  let report: RunReport;
+  try {
+    report = await grade({
+      target,
+      rubric,
+      checks: checkRegistry,
+      seed: options.seed ?? randomBytes(6).toString('hex'),
+      lang,
+      version: GRADER_VERSION,
+      timeoutScale: options.timeoutScale,
+      budgetMs: options.budget * 1000,
+      observers: statusLine ? [...reporters, statusLine] : reporters,
+      log,
+    });
+  } catch (error) {
+    // a fault of the grader: its message must not land at the end of a running line
+    statusLine?.clear();
+    for (const reporter of reporters) reporter.onRunAbort?.();
+    throw error;
+  }
+  statusLine?.clear();
   for (const reporter of reporters) await reporter.onRunEnd(report);
   if (!printsTerminal(specs)) process.stderr.write(renderSummaryLine(report, specs));
   if (options.failUnder !== undefined && report.score < options.failUnder) {

@@ -131,3 +131,19 @@ test('to a file, the header and the table are written at the end of the run, nev
   expect(out).toContain('Large binary file (1 MiB)');
   expect(out.trimEnd().endsWith('Score: 15.5/28.5 (15.4 s)\u001b[22m')).toBe(true);
 });
+
+test('a run that stops without a report clears the running line, so the error starts on a line of its own', () => {
+  const { stream, text } = captureStream();
+  const reporter = new TerminalReporter({
+    out: stream,
+    lang: 'ko',
+    color: false,
+    verbose: false,
+    live: true,
+  });
+  const report = buildFixtureReport('ko');
+  reporter.onRunStart({ target: report.target, rubric: report.rubric, checkCount: 9 });
+  expect(text()).toContain('\r\u001b[2K실행 중: make (제출물 빌드)');
+  reporter.onRunAbort();
+  expect(text().endsWith('\r\u001b[2K')).toBe(true);
+});

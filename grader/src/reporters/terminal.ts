@@ -1,10 +1,9 @@
 import type { CheckResult, RunReport, SuiteId } from '../types.js';
 import { createPaint, type Paint } from './ansi.js';
 import { truncateDisplay } from './fit.js';
-import { type LiveMessages, liveMessagesFor } from './live-messages.js';
-import { LiveStatus } from './live-status.js';
 import { type Messages, messagesFor } from './messages.js';
 import { writeOutput } from './output.js';
+import { RunStatusLine } from './run-status-line.js';
 import { renderTerminalSummary } from './terminal-summary.js';
 import { displayWidth, sanitizeText } from './text.js';
 import type { Reporter, ReporterOptions, RunStartInfo } from './types.js';
@@ -19,46 +18,41 @@ export class TerminalReporter implements Reporter {
   readonly #options: ReporterOptions;
   readonly #paint: Paint;
   readonly #m: Messages;
-  readonly #live: LiveMessages;
-  readonly #status: LiveStatus | undefined;
+  readonly #status: RunStatusLine | undefined;
   readonly #transcript: string[] = [];
-  #total = 0;
-  #done = 0;
-  #failed = 0;
 
   constructor(options: ReporterOptions) {
     this.#options = options;
     this.#paint = createPaint(options.color);
     this.#m = messagesFor(options.lang);
-    this.#live = liveMessagesFor(options.lang);
     const { out } = options;
     this.#status =
       typeof out !== 'string' && options.live
-        ? new LiveStatus(out ?? process.stdout, options.columns ?? 80)
+        ? new RunStatusLine(out ?? process.stdout, options.columns ?? 80, options.lang)
         : undefined;
   }
 
   onRunStart(info: RunStartInfo): void {
     const m = this.#m;
-    this.#total = info.checkCount;
     const rest = ` · ${m.rubric}: ${info.rubric} · ${m.checksToRun(info.checkCount)}`;
     const target = `proxylab-grade · ${m.target}: ${sanitizeText(info.target.description)}`;
     const columns = this.#columns();
     // the target's description gives way first: the rubric and the number of checks stay readable
     const fitted = columns ? truncateDisplay(target, Math.max(20, columns - 1 - displayWidth(rest))) : target;
     this.#emit(`${this.#paint.bold(fitted + rest)}\n`);
-    const first = info.target.kind === 'submission' ? this.#live.make : this.#live.startingProxy;
-    this.#status?.show(`${this.#live.running}: ${first}`);
+    this.#status?.onRunStart(info);
   }
 
-  onCheckStart(_suiteId: SuiteId, checkId: string): void {
-    const counts = `${this.#done}/${this.#total}${this.#failed > 0 ? ` · ✗ ${this.#failed}` : ''}`;
-    this.#status?.show(`${this.#live.running}: ${checkId}  (${counts})`);
+  onCheckStart(suiteId: SuiteId, checkId: string): void {
+    this.#status?.onCheckStart(suiteId, checkId);
   }
 
-  onCheckEnd(_suiteId: SuiteId, result: CheckResult): void {
-    this.#done += 1;
-    if (!result.passed && !result.skipped) this.#failed += 1;
+  onCheckEnd(suiteId: SuiteId, result: CheckResult): void {
+    this.#status?.onCheckEnd(suiteId, result);
+  }
+
+  onRunAbort(): void {
+    this.#status?.clear();
   }
 
   async onRunEnd(report: RunReport): Promise<void> {

@@ -50,4 +50,6 @@ export interface Reporter {
   onCheckStart?(suiteId: SuiteId, checkId: string, title: string): void;
   onCheckEnd?(suiteId: SuiteId, result: CheckResult): void;
   onRunEnd(report: RunReport): Promise<void> | void;
+  /** The run stopped without a report (a fault of the grader): stop anything drawn live, before the error. */
+  onRunAbort?(): void;
 }

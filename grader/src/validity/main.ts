@@ -2,6 +2,8 @@
 // `npm run validity -- --runs N`: grades the reference proxy and correct/ N times each and every flawed fixture
 // once, with both rubrics, and prints the matrix, the checks whose result varied, and mutation coverage.
 import { parseArgs } from 'node:util';
+import { parseBoundedNumber } from '../options/bounded-number.js';
+import { JOBS } from '../options/limits.js';
 import { runValidity, uncoveredChecks, type ValidityRow } from './run-validity.js';
 
 const { values } = parseArgs({
@@ -20,10 +22,13 @@ if (values.help) {
   );
   process.exit(0);
 }
-const runs = Number(values.runs);
-const jobs = Number(values.jobs);
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(jobs) || jobs < 1) {
-  process.stderr.write('validity: --runs and --jobs must be whole numbers ≥ 1.\n');
+let runs = 0;
+let jobs = 0;
+try {
+  runs = parseBoundedNumber('--runs', values.runs, { min: 1, max: 1000, integer: true });
+  jobs = parseBoundedNumber('--jobs', values.jobs, JOBS);
+} catch (error) {
+  process.stderr.write(`validity: ${(error as Error).message}\n`);
   process.exit(2);
 }
 
