@@ -83,7 +83,7 @@ class Relay implements OriginListener {
     if (!this.settle()) return;
     this.origin?.finish();
     const object = this.capture?.takeCacheable();
-    if (object !== undefined) this.context.cache?.set(this.request.target.cacheKey, object);
+    if (object !== undefined) this.context.cache?.set(this.request.cacheKey, object);
     endGracefully(this.client, undefined, this.context.originIdleTimeoutMs);
   }
 
