@@ -13,7 +13,8 @@ import type { OriginConnection, OriginListener } from './socket/origin-pool.js';
 
 /**
  * Fetches the request from its origin and streams the response to the client unchanged, reading no
- * further from the origin while the client has bytes queued. A complete 200 response small enough is stored in the cache.
+ * further from the origin while the client has bytes queued. A complete 200 response small enough is
+ * stored in the cache.
  * Failures before the first response byte become 502/504 pages; after it the client is simply closed.
  */
 export function relayFromOrigin(
@@ -30,7 +31,7 @@ class Relay implements OriginListener {
   /** Until its 'close': afterwards the socket may already carry another exchange's connection. */
   private origin: OriginConnection | undefined;
   private readonly capture: ResponseCapture | undefined;
-  /** First the connect timeout, then the idle timeout, which every chunk and every flush to the client push back. */
+  /** First the connect timeout, then the idle timeout, which every chunk and every flush push back. */
   private readonly deadline = new Deadline(() => this.onDeadline());
   private settled = false; // the origin has ended, failed or been given up on
   private connected = false;

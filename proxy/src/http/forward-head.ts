@@ -6,10 +6,11 @@ export const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:10.0.3) Gecko/2012
 const FIXED_HEADERS = `User-Agent: ${USER_AGENT}\r\nConnection: close\r\nProxy-Connection: close\r\n`;
 
 /**
- * Builds the HTTP/1.0 request the origin receives: request line, exactly one Host (the client's when it
- * sent a non-empty one: `request.forwardedHost`), the fixed User-Agent and close headers, then every other client header line byte
- * for byte in its original order, then the blank line — and nothing after it. The text is latin1 (one
- * character per byte, as the head was read): write it with the 'latin1' encoding.
+ * Builds the HTTP/1.0 request the origin receives: request line, exactly one Host
+ * (`request.forwardedHost`: the client's when it sent a non-empty one), the fixed User-Agent and close
+ * headers, then every other client header line byte for byte in its original order, then the blank
+ * line — and nothing after it. The text is latin1 (one character per byte, as the head was read):
+ * write it with the 'latin1' encoding.
  */
 export function buildForwardHead(request: RequestHead): string {
   let otherLines = '';
