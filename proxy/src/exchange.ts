@@ -74,7 +74,7 @@ function serveRequest(
   record: ExchangeRecord,
   context: ExchangeContext,
 ) {
-  const cached = context.cache?.get(request.target.cacheKey);
+  const cached = context.cache?.get(request.cacheKey);
   if (cached !== undefined) {
     record.cache = 'HIT';
     record.status = 200;

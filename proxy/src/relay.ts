@@ -12,8 +12,9 @@ import { endGracefully } from './socket/end-gracefully.js';
 import type { OriginConnection, OriginListener } from './socket/origin-pool.js';
 
 /**
- * Fetches the request from its origin and streams the response to the client unchanged, pausing the
- * origin whenever the client cannot keep up. A complete 200 response small enough is stored in the cache.
+ * Fetches the request from its origin and streams the response to the client unchanged, reading no
+ * further from the origin while the client has bytes queued. A complete 200 response small enough is
+ * stored in the cache.
  * Failures before the first response byte become 502/504 pages; after it the client is simply closed.
  */
 export function relayFromOrigin(
@@ -30,10 +31,12 @@ class Relay implements OriginListener {
   /** Until its 'close': afterwards the socket may already carry another exchange's connection. */
   private origin: OriginConnection | undefined;
   private readonly capture: ResponseCapture | undefined;
-  /** First the connect timeout, then the idle timeout, which every chunk and every drain push back. */
+  /** First the connect timeout, then the idle timeout, which every chunk and every flush push back. */
   private readonly deadline = new Deadline(() => this.onDeadline());
   private settled = false; // the origin has ended, failed or been given up on
   private connected = false;
+  /** Reading from the origin stopped until the client has taken what was written to it. */
+  private waitingForClient = false;
 
   constructor(
     private readonly client: Socket,
@@ -52,10 +55,6 @@ class Relay implements OriginListener {
       this.settle();
       this.origin?.destroy();
     });
-    this.client.on('drain', () => {
-      if (this.connected && !this.settled) this.deadline.setIn(this.context.originIdleTimeoutMs);
-      this.origin?.socket.resume();
-    });
   }
 
   onOriginConnect(): void {
@@ -65,15 +64,32 @@ class Relay implements OriginListener {
     this.deadline.setIn(this.context.originIdleTimeoutMs);
   }
 
-  onOriginData(chunk: Buffer): void {
+  /**
+   * The chunk lives in the origin connection's read buffer, which the next read overwrites. A write the
+   * kernel took whole is done with it; a write still queued holds a view of it, so reading stops until
+   * the client has taken everything (exact backpressure, and no copy of the chunk).
+   */
+  onOriginData(chunk: Buffer): boolean {
     const { client, record } = this;
-    if (this.settled || client.destroyed) return;
+    if (this.settled || client.destroyed) return true;
     this.deadline.setIn(this.context.originIdleTimeoutMs);
     if (record.bytesSent === 0) record.status = readStatusCode(chunk);
     record.bytesSent += chunk.length;
     this.capture?.add(chunk);
-    if (!client.write(chunk)) this.origin?.socket.pause();
+    client.write(chunk, this.onClientWritten);
+    if (client.writableLength === 0) return true;
+    this.waitingForClient = true;
+    return false;
   }
+
+  /** After each write: once the client has taken every queued byte, the origin is read again. */
+  private readonly onClientWritten = (error?: Error | null): void => {
+    if (!this.waitingForClient || error || this.client.writableLength > 0) return;
+    this.waitingForClient = false;
+    if (this.settled) return;
+    this.deadline.setIn(this.context.originIdleTimeoutMs);
+    this.origin?.resume();
+  };
 
   onOriginEnd(): void {
     if (this.record.bytesSent === 0) {
@@ -83,7 +99,7 @@ class Relay implements OriginListener {
     if (!this.settle()) return;
     this.origin?.finish();
     const object = this.capture?.takeCacheable();
-    if (object !== undefined) this.context.cache?.set(this.request.target.cacheKey, object);
+    if (object !== undefined) this.context.cache?.set(this.request.cacheKey, object);
     endGracefully(this.client, undefined, this.context.originIdleTimeoutMs);
   }
 
@@ -112,7 +128,7 @@ class Relay implements OriginListener {
       );
     } else if (record.bytesSent === 0) {
       this.fail(504, `the origin sent nothing for ${idleMs} ms`);
-    } else if (this.origin?.socket.isPaused()) {
+    } else if (this.waitingForClient) {
       record.explain(`client read nothing for ${idleMs} ms`);
       client.destroy();
     } else if (this.settle()) {

@@ -22,6 +22,7 @@ Options:
   --load <tool>        wrk or node (default: wrk when installed)
   --origin <kind>      nginx or tiny (default: nginx when installed)
   --idle <n>           idle connections in the idle cell (default 1000)
+  --before <dir>       another checkout (built) whose proxy is measured too, as "reference before"
   --json <file>        JSON report (default bench-out/<bench|grade|profile>.json)
   --svg <file>         SVG chart (default bench-out/bench.svg)
   -h, --help           show this help
@@ -36,6 +37,8 @@ export interface BenchOptions {
   load: 'wrk' | 'node' | undefined;
   origin: 'nginx' | 'tiny' | undefined;
   idleConnections: number;
+  /** Checkout whose proxy/dist/main.js is the `reference-before` row. */
+  beforeRepo: string | undefined;
   jsonFile: string;
   svgFile: string;
 }
@@ -70,6 +73,7 @@ export function parseBenchOptions(argv: readonly string[], repoRoot: string): Be
       load: { type: 'string' },
       origin: { type: 'string' },
       idle: { type: 'string' },
+      before: { type: 'string' },
       json: { type: 'string' },
       svg: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -105,6 +109,7 @@ export function parseBenchOptions(argv: readonly string[], repoRoot: string): Be
     load: readChoice('--load', values.load, ['wrk', 'node'] as const),
     origin: readChoice('--origin', values.origin, ['nginx', 'tiny'] as const),
     idleConnections: values.idle === undefined ? 1000 : readPositiveInteger('--idle', values.idle),
+    beforeRepo: values.before === undefined ? undefined : inRepo(values.before),
     jsonFile: values.json ? inRepo(values.json) : join(repoRoot, 'bench-out', `${mode}.json`),
     svgFile: values.svg ? inRepo(values.svg) : join(repoRoot, 'bench-out', 'bench.svg'),
   };

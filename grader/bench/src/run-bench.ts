@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { measureIdleCell } from './cells/measure-idle.js';
 import { measureLoadCell, type RunLoad } from './cells/measure-load.js';
-import { CELL_SPECS, loadShapeOf } from './cells/specs.js';
+import { CELL_SPECS, DIRECT_LOAD_THREADS, loadShapeOf } from './cells/specs.js';
 import type { CellName, CellRun, CellSample } from './cells/types.js';
 import type { BenchOptions } from './options.js';
 import { startBenchSetup } from './setup.js';
@@ -33,7 +33,10 @@ function describeSetup(cell: CellName, options: BenchOptions, tool: string): str
   }
   const shape = loadShapeOf(cell, options.quick);
   const urls = cell === 'hit' ? 'one URL' : 'a new URL per request';
-  return `${tool}, ${shape.connections} connections, fresh connection per request, ${urls}, ${shape.durationS} s after ${shape.warmupS} s warm-up`;
+  const threads = tool.startsWith('wrk')
+    ? `, ${DIRECT_LOAD_THREADS} threads against direct, 1 against proxies`
+    : '';
+  return `${tool}, ${shape.connections} connections${threads}, fresh connection per request, ${urls}, ${shape.durationS} s after ${shape.warmupS} s warm-up`;
 }
 
 async function measure(
@@ -76,6 +79,7 @@ export async function runBench(
       setup: describeSetup(cell, options, load.tool),
       rows: targets
         .filter((target) => cell !== 'hit' || target.inHitCell)
+        .filter((target) => target.onlyCells?.includes(cell) ?? true)
         .map((target) => ({ target: target.name, label: target.label, samples: [] })),
     }));
     for (let repeat = 1; repeat <= options.repeats; repeat++) {

@@ -34,5 +34,6 @@ export async function startBenchSetup(
   const preferTiny = options.origin === 'tiny' || !findProgram('nginx');
   const origin = await startOrigin(repoRoot, workDir, preferTiny);
   progress(`origin: ${origin.label} on 127.0.0.1:${origin.port}; load: ${load.tool}`);
-  return { context: { repoRoot, workDir, origin }, load, stop: () => origin.process.stop() };
+  const context = { repoRoot, workDir, origin, beforeRepo: options.beforeRepo };
+  return { context, load, stop: () => origin.process.stop() };
 }

@@ -29,11 +29,32 @@ describe('ResponseCapture', () => {
     );
   });
 
-  it('stores a response that arrived in one chunk as that chunk, without copying it', () => {
-    const whole = response('HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nhi');
-    const capture = new ResponseCapture(100);
-    capture.add(whole);
-    expect(capture.takeCacheable()).toBe(whole);
+  it('keeps its own copy of every chunk, so the caller may reuse its buffer at once', () => {
+    const whole = 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nabcdef';
+    for (const withLength of [true, false]) {
+      const text = withLength ? whole : whole.replace('Content-Length: 6\r\n', '');
+      const reused = Buffer.alloc(8);
+      const capture = new ResponseCapture(100);
+      for (let at = 0; at < text.length; at += reused.length) {
+        const written = reused.write(text.slice(at, at + reused.length), 'latin1');
+        capture.add(reused.subarray(0, written));
+        reused.fill('#');
+      }
+      expect(capture.takeCacheable()?.toString('latin1'), `length given: ${withLength}`).toBe(text);
+    }
+  });
+
+  it('copies nothing of a response whose head rules caching out', () => {
+    for (const head of [
+      'HTTP/1.0 200 OK\r\nContent-Length: 200\r\n\r\n',
+      'HTTP/1.0 404 Not Found\r\nContent-Length: 2\r\n\r\n',
+    ]) {
+      const capture = new ResponseCapture(100);
+      capture.add(response(`${head}xx`));
+      capture.add(response('more'));
+      expect(capture.keptBytes, head).toBe(0);
+      expect(capture.takeCacheable()).toBeUndefined();
+    }
   });
 
   it('finds a blank line split across chunks, and checks the length against all of the body', () => {

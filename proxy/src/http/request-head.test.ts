@@ -18,7 +18,7 @@ describe('parseAbsoluteUri', () => {
       port: 8080,
       path: '/a%20b?q=1&x=%41',
       hostHeader: 'Example.COM:8080',
-      cacheKey: 'http://example.com:8080/a%20b?q=1&x=%41',
+      uriKey: 'http://example.com:8080/a%20b?q=1&x=%41',
     });
   });
 
@@ -27,7 +27,7 @@ describe('parseAbsoluteUri', () => {
     expect(parseAbsoluteUri('HTTP://a.b:80?x')).toMatchObject({
       path: '/?x',
       hostHeader: 'a.b',
-      cacheKey: 'http://a.b:80/?x',
+      uriKey: 'http://a.b:80/?x',
     });
   });
 

@@ -25,8 +25,8 @@ export interface OriginTarget {
   readonly path: string;
   /** `host[:port]` as written in the URI, `:80` left out. */
   readonly hostHeader: string;
-  /** `http://<lowercase host>:<port><path>`: the same object always gets the same key. */
-  readonly cacheKey: string;
+  /** `http://<lowercase host>:<port><path>`: the same URI always gets the same key. */
+  readonly uriKey: string;
 }
 
 export interface RequestHead {
@@ -36,6 +36,14 @@ export interface RequestHead {
   readonly version: string;
   readonly target: OriginTarget;
   readonly headers: readonly HeaderLine[];
+  /** The Host value the origin is sent: the client's first non-empty Host, else the URI's host[:port]. */
+  readonly forwardedHost: string;
+  /**
+   * What the response is cached under: everything that selected it upstream. The URI's key alone when
+   * the forwarded Host is the URI's own, else the URI's key and the Host, so that a client naming another
+   * Host can never have its answer served to requests for the plain URI.
+   */
+  readonly cacheKey: string;
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -54,8 +62,19 @@ export function parseRequestHead(lines: readonly string[]): RequestHead {
   if (!/^HTTP\/1\.\d$/.test(version)) throw new BadVersionError();
   const target = parseAbsoluteUri(uri);
   const headers: HeaderLine[] = [];
-  for (let i = 1; i < lines.length; i += 1) headers.push(parseHeaderLine(lines[i] ?? ''));
-  return { requestLine, method, uri, version, target, headers };
+  let clientHost: string | undefined;
+  for (let i = 1; i < lines.length; i += 1) {
+    const header = parseHeaderLine(lines[i] ?? '');
+    headers.push(header);
+    if (clientHost === undefined && header.value !== '' && isHostName(header.name)) clientHost = header.value;
+  }
+  const forwardedHost = clientHost ?? target.hostHeader;
+  const cacheKey = forwardedHost === target.hostHeader ? target.uriKey : `${target.uriKey}\n${forwardedHost}`;
+  return { requestLine, method, uri, version, target, headers, forwardedHost, cacheKey };
+}
+
+function isHostName(name: string): boolean {
+  return name.length === 4 && name.toLowerCase() === 'host';
 }
 
 /** Splits `http://host[:port][/path]` into where to connect and what to ask for. */
@@ -70,8 +89,8 @@ export function parseAbsoluteUri(uri: string): OriginTarget {
   const { hostAsWritten, host, portText } = splitAuthority(authority);
   const port = parsePort(portText);
   const hostHeader = port === DEFAULT_PORT ? hostAsWritten : `${hostAsWritten}:${port}`;
-  const cacheKey = `http://${hostAsWritten.toLowerCase()}:${port}${path}`;
-  return { host, port, path, hostHeader, cacheKey };
+  const uriKey = `http://${hostAsWritten.toLowerCase()}:${port}${path}`;
+  return { host, port, path, hostHeader, uriKey };
 }
 
 function splitAuthority(authority: string): { hostAsWritten: string; host: string; portText: string } {

@@ -58,7 +58,10 @@ function fetchOnce(
       onOriginConnect: () => connection.socket.write('GET / HTTP/1.0\r\n\r\n'),
       onOriginData: (chunk) => {
         received += chunk.toString('latin1');
-        if (options.pauseAtData) connection.socket.pause();
+        if (!options.pauseAtData) return true;
+        // Stops reading, then is finished before the origin's end was read: not a clean end.
+        setImmediate(() => connection.finish());
+        return false;
       },
       onOriginEnd: () => connection.finish(),
       onOriginError: (cause) => {
@@ -84,14 +87,14 @@ describe('OriginPool', () => {
     expect(origin.accepted).toHaveLength(2);
   });
 
-  it('does not keep a socket whose connection failed, was destroyed, or ended while paused', async () => {
+  it('does not keep a socket whose connection failed, was destroyed, or finished while reading was stopped', async () => {
     const { pool } = trackedPool();
     expect((await fetchOnce(pool, await closedPort())).error).toBe('ECONNREFUSED');
     const silent = await startOrigin(undefined);
     const destroyed = new Promise<void>((resolve) => {
       const connection = pool.open('127.0.0.1', silent.port, {
         onOriginConnect: () => connection.destroy(),
-        onOriginData: () => {},
+        onOriginData: () => true,
         onOriginEnd: () => {},
         onOriginError: () => {},
         onOriginClose: () => resolve(),

@@ -1,9 +1,13 @@
-import { Socket } from 'node:net';
+import { type OnReadOpts, Socket, type SocketConstructorOpts } from 'node:net';
 
 /** What the exchange using an origin connection hears from it, until (and including) its close. */
 export interface OriginListener {
   onOriginConnect(): void;
-  onOriginData(chunk: Buffer): void;
+  /**
+   * Bytes read from the origin, in the connection's one read buffer: they are valid only during the call,
+   * and the next read overwrites them. Return false to stop reading until `resume()`.
+   */
+  onOriginData(chunk: Buffer): boolean;
   onOriginEnd(): void;
   onOriginError(error: Error): void;
   onOriginClose(): void;
@@ -17,6 +21,9 @@ export interface SocketTracker {
 
 /** Closed sockets kept for another connection; beyond this many, closed sockets are dropped. */
 export const MAX_IDLE_ORIGIN_SOCKETS = 64;
+
+/** Size of each origin socket's read buffer: the most one read takes from the kernel. */
+export const READ_BUFFER_BYTES = 64 * 1024;
 
 /**
  * Origin connections on reused sockets. A net.Socket may connect again once it has emitted 'close'
@@ -50,17 +57,28 @@ export class OriginPool {
   }
 }
 
-/** One socket, connection after connection. */
+/**
+ * One socket, connection after connection, reading into one buffer of its own (`onread`): no Buffer is
+ * allocated per chunk, and no chunk goes through the stream's queue or a 'data' event.
+ */
 export class OriginConnection {
-  readonly socket = new Socket({ allowHalfOpen: true });
+  readonly socket: Socket;
   private listener: OriginListener | undefined;
   private failed = false;
   private endedCleanly = false;
+  /** The listener stopped reading and has not resumed it. */
+  private stopped = false;
 
   constructor(private readonly pool: OriginPool) {
-    const { socket } = this;
+    // Node's Socket constructor takes `onread` (net.connect passes its options on to it); the types
+    // only list it among the connect options.
+    const options: SocketConstructorOpts & { onread: OnReadOpts } = {
+      allowHalfOpen: true,
+      onread: { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: this.onRead },
+    };
+    const socket = new Socket(options);
+    this.socket = socket;
     socket.on('connect', () => this.listener?.onOriginConnect());
-    socket.on('data', (chunk: Buffer) => this.listener?.onOriginData(chunk));
     socket.on('end', () => this.listener?.onOriginEnd());
     socket.on('error', (error: Error) => {
       this.failed = true;
@@ -78,14 +96,21 @@ export class OriginConnection {
     this.listener = listener;
     this.failed = false;
     this.endedCleanly = false;
+    this.stopped = false;
     this.socket.connect({ host, port });
+  }
+
+  /** Reads again after the listener stopped reading; nothing when it is reading. */
+  resume(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.socket.resume();
   }
 
   /** Closes the connection after the origin ended it: the socket may then serve another one. */
   finish(): void {
     const { socket } = this;
-    this.endedCleanly =
-      socket.readableEnded && socket.readableFlowing === true && socket.writableLength === 0;
+    this.endedCleanly = socket.readableEnded && !this.stopped && socket.writableLength === 0;
     socket.destroy();
   }
 
@@ -93,4 +118,14 @@ export class OriginConnection {
   destroy(): void {
     this.socket.destroy();
   }
+
+  // Returning false makes Node stop reading (readStop) until socket.resume().
+  private readonly onRead = (bytes: number, buffer: Uint8Array): boolean => {
+    const { listener } = this;
+    if (listener === undefined) return true;
+    const chunk = Buffer.from(buffer.buffer, buffer.byteOffset, bytes);
+    if (listener.onOriginData(chunk)) return true;
+    this.stopped = true;
+    return false;
+  };
 }

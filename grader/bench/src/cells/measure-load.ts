@@ -9,7 +9,7 @@ import {
 } from '../proc-stats.js';
 import type { BenchContext, BenchTarget } from '../targets/types.js';
 import { LARGE_OBJECT_BYTES, LARGE_OBJECT_PATH, SMALL_OBJECT_BYTES, SMALL_OBJECT_PATH } from '../workdir.js';
-import type { LoadShape } from './specs.js';
+import { DIRECT_LOAD_THREADS, type LoadShape } from './specs.js';
 import type { CellName, CellSample } from './types.js';
 
 export type RunLoad = (spec: LoadSpec) => Promise<LoadResult>;
@@ -30,6 +30,7 @@ export function loadSpecFor(
     host,
     uniqueQuery: cell !== 'hit',
     connections: shape.connections,
+    threads: target.isProxy ? 1 : DIRECT_LOAD_THREADS,
     durationMs: shape.durationS * 1000,
     timeoutMs: shape.timeoutMs,
     minResponseBytes: cell === 'large' ? LARGE_OBJECT_BYTES : SMALL_OBJECT_BYTES,
@@ -66,9 +67,11 @@ export async function measureLoadCell(
     if (errors > 0)
       notes.push(`${errors} errors (${JSON.stringify(result.errors)}) in ${result.requests} requests`);
     if (result.requests === 0) notes.push('no request completed');
-    if (result.loadCpuS / seconds > 0.9) {
+    const threads = result.tool === 'wrk' ? Math.min(spec.threads, spec.connections) : 1;
+    const loadPercentPerThread = (result.loadCpuS / seconds / threads) * 100;
+    if (loadPercentPerThread > 90) {
       notes.push(
-        `the load generator used ${Math.round((result.loadCpuS / seconds) * 100)}% of a core: it may be the limit`,
+        `the load generator's ${threads} thread(s) used ${Math.round(loadPercentPerThread)}% of a core each: it may be the limit`,
       );
     }
     if (result.closesWithoutNotice) {
@@ -87,6 +90,7 @@ export async function measureLoadCell(
         systemUsPerRequest: result.requests > 0 ? (systemS * 1e6) / result.requests : Number.NaN,
         cpuPercent: (cpuS / seconds) * 100,
         loadCpuPercent: (result.loadCpuS / seconds) * 100,
+        loadThreads: threads,
         // Everything else the machine did meanwhile (other users' work): the noise behind this sample.
         otherCpuPercent:
           machineCpuPercent(machineBefore, machineAfter, cpus().length) -

@@ -9,6 +9,12 @@ export const CELL_SPECS: Readonly<Record<CellName, CellSpec>> = {
 
 export const CELL_NAMES = Object.keys(CELL_SPECS) as CellName[];
 
+/**
+ * Load generator threads against the direct origin: one wrk thread is at ~100 % of a core before nginx
+ * is, so the limit needs two; proxies are measured with one (the other core is theirs).
+ */
+export const DIRECT_LOAD_THREADS = 2;
+
 /** Load shape of each load cell. Durations are whole seconds (wrk's unit). */
 export interface LoadShape {
   connections: number;

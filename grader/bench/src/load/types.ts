@@ -8,6 +8,8 @@ export interface LoadSpec {
   /** Append "?<run>-<n>" so no two requests share a URL (no cache hit anywhere). */
   uniqueQuery: boolean;
   connections: number;
+  /** Load generator threads (wrk); at most `connections`. The node generator always uses one. */
+  threads: number;
   durationMs: number;
   /** Per-request limit; a request still unanswered then counts as a timeout. */
   timeoutMs: number;

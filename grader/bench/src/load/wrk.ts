@@ -21,9 +21,15 @@ wrk.headers["Connection"] = "close"
 ${
   spec.uniqueQuery
     ? `local counter = 0
+local threads = 0
+-- setup runs in the main state, once per thread: each thread's URLs carry its own number
+setup = function(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
 request = function()
   counter = counter + 1
-  return wrk.format(nil, wrk.path .. "?${run}-" .. counter)
+  return wrk.format(nil, wrk.path .. "?${run}-" .. (tid or 0) .. "-" .. counter)
 end`
     : ''
 }
@@ -49,13 +55,13 @@ interface WrkSummary {
   p99Us: number;
 }
 
-/** Runs wrk (one thread: the other core is left to the servers) and reads the summary its Lua `done` prints. */
+/** Runs wrk with `spec.threads` threads and reads the summary its Lua `done` prints. */
 export async function runWrk(wrk: string, spec: LoadSpec, scriptDir: string): Promise<LoadResult> {
   const script = join(scriptDir, `wrk-${randomBytes(4).toString('hex')}.lua`);
   writeFileSync(script, wrkScript(spec));
   const seconds = Math.max(1, Math.round(spec.durationMs / 1000));
   const args = [
-    '-t1',
+    `-t${Math.min(spec.threads, spec.connections)}`,
     `-c${spec.connections}`,
     `-d${seconds}s`,
     `--timeout`,

@@ -19,16 +19,18 @@ function goal(
   return { title, measured: show, met: isMet(spread.median) };
 }
 
-/** The bench goals of issue 7 for the reference proxy, judged on medians. */
+/** The bench goals of issues 7 and 14 for the reference proxy, judged on medians. */
 export function evaluateBenchGoals(cells: readonly CellSummary[]): Goal[] {
   const reference = (cell: string) =>
     cells.find((summary) => summary.cell === cell)?.rows.find((row) => row.target === 'reference');
   const small = reference('small')?.vsC;
   const large = reference('large')?.vsDirect;
+  const largeVsC = reference('large')?.vsC;
   const idle = reference('idle')?.value;
   return [
     goal('1 KiB req/s ≥ 1.0× the C proxy', small, (m) => m >= 1.0, formatRatio(small)),
     goal('10 MiB MB/s ≥ 0.8× direct', large, (m) => m >= 0.8, formatRatio(large)),
+    goal('10 MiB MB/s ≥ 1.0× the C proxy', largeVsC, (m) => m >= 1.0, formatRatio(largeVsC)),
     goal('1,000 idle connections ≤ 150 MB RSS', idle, (m) => m <= 150, `${formatSpread(idle)} MB`),
   ];
 }

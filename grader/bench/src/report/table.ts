@@ -35,6 +35,7 @@ function cellColumns(cell: CellSummary): { header: string[]; rowOf: (row: RowSum
       'user+sys',
       'CPU %',
       'load CPU %',
+      'saturated',
       'other CPU %',
       'errors',
     ],
@@ -48,11 +49,21 @@ function cellColumns(cell: CellSummary): { header: string[]; rowOf: (row: RowSum
       formatNumber((cpuSpread(row)?.median ?? Number.NaN) * cpuScale),
       `${formatNumber((row.extra.userUsPerRequest?.median ?? Number.NaN) * cpuScale)}+${formatNumber((row.extra.systemUsPerRequest?.median ?? Number.NaN) * cpuScale)}`,
       formatNumber(row.extra.cpuPercent?.median ?? Number.NaN),
-      formatNumber(row.extra.loadCpuPercent?.median ?? Number.NaN),
+      `${formatNumber(row.extra.loadCpuPercent?.median ?? Number.NaN)} (${row.extra.loadThreads?.median ?? 1}t)`,
+      saturatedSide(row),
       formatSpread(row.extra.otherCpuPercent),
       String(totalOf(row, 'errors')),
     ],
   };
+}
+
+/** Which side was at the end of its CPU (≥ 90 % of a core per thread), judged on medians. */
+function saturatedSide(row: RowSummary): string {
+  const threads = row.extra.loadThreads?.median ?? 1;
+  const load = (row.extra.loadCpuPercent?.median ?? 0) / threads;
+  const target = row.extra.cpuPercent?.median ?? 0;
+  const sides = [load >= 90 ? 'generator' : '', target >= 90 ? 'target' : ''].filter(Boolean);
+  return sides.length > 0 ? sides.join('+') : 'neither';
 }
 
 /** The whole run as text: one table per cell, then notes, skips and the issue's goals. */
@@ -69,7 +80,8 @@ export function renderBenchTables(
       ` · load average ${machine.loadAverageBefore.map((v) => v.toFixed(1)).join(' ')} → ` +
       `${machine.loadAverageAfter.map((v) => v.toFixed(1)).join(' ')}`,
     'ratios are paired per repeat (each target ÷ the baseline measured in the same repeat); MB = 10^6 bytes;',
-    'CPU % = the target process group (100 = one core), load CPU % = the load generator (single-threaded),',
+    'CPU % = the target process group (100 = one core), load CPU % = the load generator (its threads: Nt),',
+    'saturated = the side at ≥ 90 % of a core (per generator thread; the target as a whole), else neither,',
     `other CPU % = the rest of the machine during the sample (others' work: the noise; ${machine.cpus * 100} = all cores)`,
     '',
   );
@@ -94,7 +106,7 @@ export function renderGoals(goals: readonly Goal[]): string[] {
     goal.met === undefined ? 'n/a' : goal.met ? 'met' : 'MISSED',
   ]);
   return [
-    'Goals (issue 7)',
+    'Goals (issues 7, 14)',
     ...renderColumns(['goal', 'measured (median [min–max])', 'verdict'], rows, 3).map((l) => `  ${l}`),
   ];
 }

@@ -1,14 +1,20 @@
 import { cProxyTarget } from './c-proxy.js';
 import { directTarget } from './origin.js';
-import { referenceNoCacheTarget, referenceTarget } from './reference.js';
+import { nodeRelayTarget } from './node-relay.js';
+import { referenceBeforeTarget, referenceNoCacheTarget, referenceTarget } from './reference.js';
 import { squidTarget } from './squid.js';
 import { tinyproxyTarget } from './tinyproxy.js';
 import type { BenchTarget, TargetName } from './types.js';
 
-/** Every target, in table order: the limit first, then ours, then the C baseline, then the peers. */
+/**
+ * Every target, in table order: the limit first, then the floor of a relay in Node, then ours (and ours
+ * before a change, when asked), then the C baseline, then the peers.
+ */
 export const ALL_TARGETS: readonly BenchTarget[] = [
   directTarget,
+  nodeRelayTarget,
   referenceTarget,
+  referenceBeforeTarget,
   referenceNoCacheTarget,
   cProxyTarget,
   tinyproxyTarget,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { findFreePort, startListening } from './start-listening.js';
 import type { BenchContext, BenchTarget, StartedTarget } from './types.js';
 
-const mainOf = (context: BenchContext) => join(context.repoRoot, 'proxy', 'dist', 'main.js');
+const mainIn = (repo: string) => join(repo, 'proxy', 'dist', 'main.js');
+const mainOf = (context: BenchContext) => mainIn(context.repoRoot);
 
 async function prepareReference(context: BenchContext): Promise<string | undefined> {
   return existsSync(mainOf(context)) ? undefined : `${mainOf(context)} is not built (npm run build)`;
@@ -14,6 +15,7 @@ export async function startReference(
   context: BenchContext,
   proxyArgs: readonly string[],
   nodeArgs: readonly string[] = [],
+  main = mainOf(context),
 ): Promise<StartedTarget> {
   const port = await findFreePort();
   return startListening({
@@ -21,7 +23,7 @@ export async function startReference(
     dir: context.workDir.makeDir('reference'),
     port,
     command: process.execPath,
-    args: [...nodeArgs, mainOf(context), String(port), '--host', '127.0.0.1', '--quiet', ...proxyArgs],
+    args: [...nodeArgs, main, String(port), '--host', '127.0.0.1', '--quiet', ...proxyArgs],
   });
 }
 
@@ -43,4 +45,19 @@ export const referenceNoCacheTarget: BenchTarget = {
   inHitCell: false,
   prepare: prepareReference,
   start: (context) => startReference(context, ['--no-cache']),
+};
+
+/** The reference proxy built in another checkout (`--before DIR`): before and after a change, paired per repeat. */
+export const referenceBeforeTarget: BenchTarget = {
+  name: 'reference-before',
+  label: 'reference before',
+  isProxy: true,
+  inHitCell: true,
+  async prepare(context) {
+    if (context.beforeRepo === undefined) return 'no --before checkout given';
+    const main = mainIn(context.beforeRepo);
+    this.label = `reference before (${context.beforeRepo})`;
+    return existsSync(main) ? undefined : `${main} is not built (npm run build there)`;
+  },
+  start: (context) => startReference(context, [], [], mainIn(context.beforeRepo ?? '')),
 };

@@ -1,7 +1,16 @@
+import type { CellName } from '../cells/types.js';
 import type { GroupChild } from '../process-groups.js';
 import type { WorkDir } from '../workdir.js';
 
-export type TargetName = 'direct' | 'reference' | 'reference-nocache' | 'c' | 'tinyproxy' | 'squid';
+export type TargetName =
+  | 'direct'
+  | 'node-relay'
+  | 'reference'
+  | 'reference-before'
+  | 'reference-nocache'
+  | 'c'
+  | 'tinyproxy'
+  | 'squid';
 
 export interface OriginInfo {
   readonly kind: 'nginx' | 'tiny';
@@ -14,6 +23,8 @@ export interface BenchContext {
   readonly repoRoot: string;
   readonly workDir: WorkDir;
   readonly origin: OriginInfo;
+  /** Another checkout whose built proxy is measured as `reference-before` (--before). */
+  readonly beforeRepo: string | undefined;
 }
 
 /** One running program under measurement. */
@@ -32,6 +43,8 @@ export interface BenchTarget {
   readonly isProxy: boolean;
   /** Measured in the cache-hit cell: targets with a cache, and the direct origin as the limit. */
   readonly inHitCell: boolean;
+  /** When set, the only cells this target is measured in. */
+  readonly onlyCells?: readonly CellName[];
   /** Why this target cannot run here (not installed, build failed), or undefined when it can. */
   prepare(context: BenchContext): Promise<string | undefined>;
   /**
