@@ -22,10 +22,15 @@ const DEFAULT_FILES: Record<ReporterName, string> = {
 
 /**
  * `--format` in a batch names a format and, optionally, the file name it gets in each student's folder
- * (`junit`, `markdown:feedback.md`). The JSON report (report.json) is always written: the gradebook reads it.
+ * (`junit`, `markdown:feedback.md`). The JSON report (report.json) is always written: the gradebook reads it; so
+ * is the student's HTML page (report.html), which the overview links to.
  */
 export function resolveStudentFormats(specs: readonly string[] = []): StudentFormat[] {
-  const formats: StudentFormat[] = [{ name: 'json', file: DEFAULT_FILES.json }];
+  // report.json feeds the gradebook; report.html is the page the overview links each student to
+  const formats: StudentFormat[] = [
+    { name: 'json', file: DEFAULT_FILES.json },
+    { name: 'html', file: DEFAULT_FILES.html },
+  ];
   for (const spec of specs) {
     const parsed = parseFormatSpec(spec);
     const file = parsed.file ?? DEFAULT_FILES[parsed.name];
@@ -35,7 +40,7 @@ export function resolveStudentFormats(specs: readonly string[] = []): StudentFor
         [`Not a path, not hidden, and none of ${[...RESERVED].join(', ')}.`],
       );
     }
-    if (parsed.name === 'json' && file === DEFAULT_FILES.json) continue;
+    if ((parsed.name === 'json' || parsed.name === 'html') && file === DEFAULT_FILES[parsed.name]) continue;
     if (formats.some((f) => f.file === file))
       throw new UsageError(`--format ${spec}: two formats would write ${file}.`);
     formats.push({ name: parsed.name, file });

@@ -121,6 +121,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       seed: options.seed,
       version: GRADER_VERSION,
       configKey,
+      gradescope: options.gradescope,
       hide: [await realpath(options.dir), realOut],
       live,
     };

@@ -15,9 +15,11 @@ import { sweepJobProcesses } from './sandbox/sweep.js';
 import { stageSubmission } from './stage.js';
 import { readChildFile, type StudentMeta, writeStudentFolder } from './student-folder.js';
 import type { StudentOutcome } from './types.js';
+import type { GradescopeVisibilityOptions } from '../reporters/types.js';
 
 /** What every job of one batch shares. */
 export interface JobSettings {
+  gradescope?: GradescopeVisibilityOptions;
   plan: SandboxPlan;
   tempRoot: string;
   outDir: string;
@@ -175,6 +177,7 @@ export async function gradeSubmission(
       formats: settings.formats,
       graderLog,
       lang: settings.lang,
+      gradescope: settings.gradescope,
     });
     return outcome;
   } finally {

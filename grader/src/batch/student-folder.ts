@@ -1,6 +1,7 @@
 import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reporters } from '../reporters/index.js';
+import type { GradescopeVisibilityOptions } from '../reporters/types.js';
 import type { Lang, RunReport } from '../types.js';
 import type { StudentFormat } from './formats.js';
 import type { StudentOutcome } from './types.js';
@@ -36,6 +37,8 @@ export interface StudentFiles {
   formats: StudentFormat[];
   graderLog: string;
   lang: Lang;
+  /** Gradescope's test and log visibility (batch --visibility, --stdout-visibility) */
+  gradescope?: GradescopeVisibilityOptions;
 }
 
 /**
@@ -62,6 +65,7 @@ export async function writeStudentFolder(
           color: false,
           verbose: false,
           env: {},
+          gradescope: files.gradescope,
         }).onRunEnd(report);
     }
     await writeFile(join(dir, 'build.log'), renderBuildLog(report));

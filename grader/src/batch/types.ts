@@ -39,6 +39,8 @@ export interface BatchOptions {
   shard?: ShardSpec;
   /** Canvas assignment column name. @default 'Proxy Lab' */
   assignment?: string;
+  /** Gradescope: when students see the tests and the autograder's log. */
+  gradescope?: import('../reporters/types.js').GradescopeVisibilityOptions;
   /** Roster CSV (folder → name, login, SIS id; or GitHub Classroom's export) for the gradebooks and overview. */
   roster?: string;
   /** Progress and summary go here; false for silence. @default process.stderr */

@@ -1,3 +1,4 @@
+import { GRADESCOPE_VISIBILITIES, type GradescopeVisibility } from '../reporters/types.js';
 import { Command, Option } from 'commander';
 import { type BatchOptions, renderSummary, runBatch, type ShardSpec } from '../batch/index.js';
 import { parseShardOption } from '../options/shard-option.js';
@@ -27,6 +28,8 @@ interface BatchCommandOptions {
   seed?: string;
   assignment: string;
   roster?: string;
+  visibility?: GradescopeVisibility;
+  stdoutVisibility?: GradescopeVisibility;
 }
 
 /** `proxylab-grade batch DIR`: grade a class, one sandboxed child grader per submission folder. */
@@ -98,6 +101,16 @@ export function createBatchCommand(): Command {
     )
     .option('--seed <seed>', 'one corpus seed for every student (default: a fresh one each)')
     .option('--assignment <name>', 'assignment column of the Canvas gradebook', 'Proxy Lab')
+    .addOption(
+      new Option('--visibility <when>', 'gradescope: when students see the tests (default visible)').choices(
+        GRADESCOPE_VISIBILITIES,
+      ),
+    )
+    .addOption(
+      new Option('--stdout-visibility <when>', "gradescope: when students see the autograder's log").choices(
+        GRADESCOPE_VISIBILITIES,
+      ),
+    )
     .option(
       '--roster <csv>',
       "folder → name, login, SIS id (folder,name,login,sis_id[,section], or GitHub Classroom's roster export)",
@@ -122,6 +135,7 @@ export function createBatchCommand(): Command {
         seed: options.seed,
         assignment: options.assignment,
         roster: options.roster,
+        gradescope: { tests: options.visibility, stdout: options.stdoutVisibility },
       });
       process.stderr.write(renderSummary(summary));
       // the batch ran; a submission the grader itself could not grade is worth a non-zero exit for CI

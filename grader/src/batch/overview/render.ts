@@ -82,7 +82,8 @@ function renderCheckRow(check: OverviewCheck): string {
 }
 
 function renderStudentRow(s: OverviewStudent, suiteIds: string[]): string {
-  const report = s.links.find((l) => l.label === 'report.json');
+  const report =
+    s.links.find((l) => l.label === 'report.html') ?? s.links.find((l) => l.label === 'report.json');
   const name = report ? `<a href="${e(report.href)}">${e(s.student)}</a>` : e(s.student);
   return [
     `<tr data-student="${e(s.student)}">`,
