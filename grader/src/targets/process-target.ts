@@ -1,5 +1,5 @@
 import { findFreePort, waitForListening } from '../harness/port-probe.js';
-import { type ProcessLimits, describeSignal, spawnGroup } from '../harness/process-group.js';
+import { type ProcessLimits, describeSignal, isProcessGone, spawnGroup } from '../harness/process-group.js';
 import type { StudentProcess, StudentSpawner } from './jailed.js';
 import type { StartResult, StartedTarget } from './target.js';
 
@@ -45,7 +45,13 @@ export async function startProcessTarget(
     endpoint: { host: '127.0.0.1', port },
     pid,
     exited: () => child.exited(),
-    isAlive: async () => child.exited() === undefined,
+    isAlive: async () => {
+      if (child.exited() !== undefined) return false;
+      // jailed, the leader (bwrap) learns of the proxy's death a moment later: ask about the proxy itself
+      if (pid === child.pid || !isProcessGone(pid)) return true;
+      await child.exit;
+      return false;
+    },
     outputTail: () => child.output.tail(20),
     stop: () => child.kill(),
   };
