@@ -204,9 +204,10 @@ describe('pieces of a job', () => {
     expect(peak).toBe(3);
   });
 
-  it('always writes report.json and names other formats by a plain file name', () => {
-    expect(resolveStudentFormats(['junit', 'markdown:feedback.md'])).toEqual([
+  it('always writes report.json and report.html and names other formats by a plain file name', () => {
+    expect(resolveStudentFormats(['junit', 'markdown:feedback.md', 'html'])).toEqual([
       { name: 'json', file: 'report.json' },
+      { name: 'html', file: 'report.html' },
       { name: 'junit', file: 'report.junit.xml' },
       { name: 'markdown', file: 'feedback.md' },
     ]);
@@ -254,7 +255,8 @@ describe('the class overview', () => {
   });
 
   it('escapes student names and hints, and fetches nothing', () => {
-    const html = renderOverview({
+    const model: Parameters<typeof renderOverview>[0] = {
+      lang: 'en',
       title: 'class',
       generatedAt: 'now',
       rubric: 'default',
@@ -281,10 +283,15 @@ describe('the class overview', () => {
           passed: 0,
           total: 1,
           hint: '<script>x</script>',
+          failedBy: [{ student: '<b>kim</b>', href: 'kim/report.html#basic.html' }],
         },
       ],
       histogram: histogramOf([5], 100),
-    });
+    };
+    const html = renderOverview(model);
+    expect(html).toContain('<a href="kim/report.html#basic.html">&#60;b&#62;kim&#60;/b&#62;</a>');
+    expect(html).toContain('<summary>1 student(s)</summary>');
+    expect(renderOverview({ ...model, lang: 'ko' })).toContain('<th>실패한 학생</th>');
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script>x</script>');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);

@@ -1,6 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Rubric } from '../types.js';
+import type { Lang, Rubric } from '../types.js';
 import { writeGradebooks } from './gradebook.js';
 import type { Roster } from './roster.js';
 import { buildOverviewModel } from './overview/model.js';
@@ -14,6 +14,8 @@ export interface BatchRecord {
   rubric: Rubric;
   configKey: string;
   assignment: string;
+  /** language of the overview (absent in records written before it was kept) */
+  lang?: Lang;
   shard?: ShardSpec;
   sandbox: SandboxInfo;
   jobs: number;
@@ -64,6 +66,8 @@ export async function writeClassOutputs(
     rubric: record.rubric,
     sandbox: record.shard ? `${sandbox} · shard ${record.shard.index}/${record.shard.count}` : sandbox,
     files: (student) => studentFiles.get(student) ?? [],
+    lang: record.lang,
+    nameOf: (student) => roster?.find(student)?.name || undefined,
   });
   await writeOverview(files.overview, model);
   await writeFile(files.summary, `${JSON.stringify(record, null, 2)}\n`);

@@ -152,6 +152,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       rubric,
       configKey,
       assignment,
+      lang,
       shard: options.shard,
       sandbox: plan.info,
       jobs,

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Rubric, RunReport } from '../../types.js';
+import type { Lang, Rubric, RunReport } from '../../types.js';
+import { overviewLabelsFor } from './labels.js';
 import { rubricMax } from '../gradebook.js';
 import type { StudentOutcome, StudentStatus } from '../types.js';
 
 export interface OverviewStudent {
   student: string;
+  /** the roster's name for this folder */
+  name?: string;
   status: StudentStatus;
   score: number | null;
   maxScore: number;
@@ -25,9 +28,12 @@ export interface OverviewCheck {
   total: number;
   /** the hint failing students were shown most often */
   hint?: string;
+  /** the graded students who failed it, each with a link to that check in their report */
+  failedBy: Array<{ student: string; href: string }>;
 }
 
 export interface OverviewModel {
+  lang: Lang;
   title: string;
   generatedAt: string;
   rubric: string;
@@ -51,12 +57,28 @@ export async function buildOverviewModel(options: {
   rubric: Rubric;
   sandbox: string;
   files: (student: string) => string[];
+  lang?: Lang;
+  /** a display name per folder (the roster's), when known */
+  nameOf?: (student: string) => string | undefined;
 }): Promise<OverviewModel> {
+  const lang = options.lang ?? 'en';
   const { rubric } = options;
-  const stats = new Map<string, OverviewCheck & { hints: Map<string, number> }>();
+  const stats = new Map<
+    string,
+    Omit<OverviewCheck, 'failedBy'> & { hints: Map<string, number>; failedBy: OverviewCheck['failedBy'] }
+  >();
   for (const suite of rubric.suites) {
     for (const [id, points] of Object.entries(suite.checks)) {
-      stats.set(id, { id, suite: suite.id, title: id, points, passed: 0, total: 0, hints: new Map() });
+      stats.set(id, {
+        id,
+        suite: suite.id,
+        title: id,
+        points,
+        passed: 0,
+        total: 0,
+        hints: new Map(),
+        failedBy: [],
+      });
     }
   }
   const students: OverviewStudent[] = [];
@@ -71,10 +93,20 @@ export async function buildOverviewModel(options: {
       if (!stat || check.skipped) continue;
       stat.title = check.title;
       stat.total += 1;
-      if (check.passed) stat.passed += 1;
-      else if (check.hint) stat.hints.set(check.hint, (stat.hints.get(check.hint) ?? 0) + 1);
+      if (check.passed) {
+        stat.passed += 1;
+        continue;
+      }
+      if (check.hint) stat.hints.set(check.hint, (stat.hints.get(check.hint) ?? 0) + 1);
+      const page = options.files(outcome.student).includes('report.html') ? 'report.html' : 'report.json';
+      const label = options.nameOf?.(outcome.student) ?? outcome.student;
+      stat.failedBy.push({
+        student: label,
+        href: `${href(outcome.student, page)}#${encodeURIComponent(check.id)}`,
+      });
     }
     students.push({
+      name: options.nameOf?.(outcome.student),
       student: outcome.student,
       status: outcome.status,
       score: outcome.score,
@@ -92,7 +124,8 @@ export async function buildOverviewModel(options: {
     .sort((a, b) => rate(a) - rate(b) || a.id.localeCompare(b.id));
   const maxScore = rubricMax(rubric);
   return {
-    title: `Proxy Lab — class overview (${students.length} submissions)`,
+    lang,
+    title: overviewLabelsFor(lang).title(students.length),
     generatedAt: new Date().toISOString(),
     rubric: rubric.name,
     maxScore,
