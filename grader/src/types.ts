@@ -83,8 +83,15 @@ export interface SuiteDef {
 export interface Rubric {
   name: string;
   description?: string;
-  /** Restart the proxy between suites, as the CMU driver.sh does per phase. @default false */
+  /** Kept for older rubric files: every suite now starts on a fresh proxy process. */
   freshTargetPerSuite?: boolean;
+  /**
+   * 'per-check' (default): a check starts on a quiet proxy (restarted first when the previous check's exchanges
+   * are still open), and one during which the proxy dies fails and the proxy is restarted. 'per-suite' (driver.sh):
+   * no restart within a suite; a check during which the proxy dies keeps what it fetched, later checks of the
+   * suite fail against the dead proxy.
+   */
+  restarts?: 'per-check' | 'per-suite';
   suites: RubricSuite[];
 }
 
