@@ -105,6 +105,17 @@ export async function cpuTimeMs(pid: number | undefined): Promise<number | undef
   return Number.isFinite(ticks) ? ticks * 10 : undefined;
 }
 
+/** How many threads of process `pid` are running or runnable right now (state R); undefined when unreadable. */
+export async function runnableThreads(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => undefined);
+  if (!tasks) return undefined;
+  const states = await Promise.all(
+    tasks.map((task) => readFile(`/proc/${pid}/task/${task}/stat`, 'latin1').catch(() => '')),
+  );
+  return states.filter((stat) => stat.slice(stat.lastIndexOf(')') + 2).startsWith('R')).length;
+}
+
 /**
  * Waits (bounded, polling) until the proxy has no open exchange left. 'quiet', 'busy' when it still had some at
  * the deadline (with the last counts), 'unknown' where the OS cannot tell, 'gave-up' when `gaveUp()` said so.

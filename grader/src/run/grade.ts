@@ -64,7 +64,16 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
     session.failure = { reason: prepared.reason ?? 'The build failed.', outputTail: prepared.outputTail };
 
   try {
-    if (prepared.ok) harness = await createHarness({ seed: options.seed, log });
+    if (prepared.ok) {
+      // the corpus and the first proxy process start side by side
+      const [created, first] = await Promise.allSettled([
+        createHarness({ seed: options.seed, log }),
+        session.fresh(),
+      ]);
+      if (created.status === 'rejected') throw created.reason;
+      harness = created.value;
+      targetStarted = first.status === 'fulfilled' && first.value !== undefined;
+    }
     const env = {
       session,
       harness,
@@ -76,15 +85,13 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
       observers,
       crashes,
       log,
+      shown: { silent: false },
     };
     for (const rubricSuite of rubric.suites) {
       const suiteStarted = performance.now();
       // every suite starts on a fresh process, so no hang or state of one suite reaches the next
       // (a proxy that never started the first time is not retried for every suite)
-      if (harness && (targetStarted || suites.length === 0)) {
-        const started = await session.fresh();
-        targetStarted ||= started !== undefined;
-      }
+      if (suites.length > 0 && targetStarted) await session.fresh();
       const results = await runSuite(rubricSuite, env);
       suites.push(suiteResult(rubricSuite, results, lang, Math.round(performance.now() - suiteStarted)));
     }

@@ -1,9 +1,18 @@
 // What a proxy was doing when a check waited on it in vain: spinning, idle, or busy with earlier exchanges.
-import { cpuTimeMs, type ProxyConnections, proxyConnections } from '../harness/proxy-activity.js';
+import {
+  cpuTimeMs,
+  type ProxyConnections,
+  proxyConnections,
+  runnableThreads,
+} from '../harness/proxy-activity.js';
 import type { Bilingual } from '../types.js';
 
-/** Share of one core above which a hung proxy counts as spinning rather than waiting. */
-const SPIN_SHARE = 0.5;
+/**
+ * Share of one core above which a hung proxy counts as spinning rather than waiting; a loaded machine gives a
+ * spinning thread much less than a core, so a thread caught runnable lowers the bar.
+ */
+const SPIN_SHARE = 0.25;
+const SPIN_SHARE_RUNNABLE = 0.05;
 
 /** A CPU-time reading taken when a check (or a probe) starts. */
 export interface CpuMark {
@@ -28,10 +37,15 @@ export interface HangFacts {
 /** Reads the proxy's CPU time and open exchanges now, against `mark` (a live proxy; a dead one is a crash). */
 export async function readHangFacts(mark: CpuMark, port: number): Promise<HangFacts> {
   const wallMs = Math.round(performance.now() - mark.at);
-  const [now, open] = await Promise.all([cpuTimeMs(mark.pid), proxyConnections(port, mark.pid)]);
+  const [now, open, runnable] = await Promise.all([
+    cpuTimeMs(mark.pid),
+    proxyConnections(port, mark.pid),
+    runnableThreads(mark.pid),
+  ]);
   const cpuMs = now !== undefined && mark.cpuMs !== undefined ? now - mark.cpuMs : undefined;
+  const share = cpuMs !== undefined && wallMs > 0 ? cpuMs / wallMs : 0;
   let kind: HangFacts['kind'] = 'unknown';
-  if (cpuMs !== undefined && wallMs > 0 && cpuMs / wallMs >= SPIN_SHARE) kind = 'spinning';
+  if (share >= SPIN_SHARE || (runnable && share >= SPIN_SHARE_RUNNABLE)) kind = 'spinning';
   else if (open && open.origins > 0) kind = 'busy';
   else if (cpuMs !== undefined) kind = 'idle';
   return { cpuMs, wallMs, open, kind };

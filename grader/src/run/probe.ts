@@ -7,6 +7,8 @@ import { type HangFacts, markCpu, readHangFacts } from './hang-facts.js';
 
 /** How long a fresh proxy may take to send the first byte of a small page (scaled by --timeout-scale). */
 export const PROBE_TIMEOUT_MS = 2500;
+/** The same, once an earlier suite's fresh process of this proxy answered nothing at all. */
+export const REPROBE_TIMEOUT_MS = 1000;
 
 export interface ProbeResult {
   url: string;
@@ -25,9 +27,12 @@ export async function probeProxy(
   proxy: StartedTarget,
   harness: Harness,
   timeoutScale: number,
+  /** an earlier probe of this proxy got nothing */
+  silentBefore = false,
 ): Promise<ProbeResult> {
   const url = freshUrl(harness, 'home');
-  const limitMs = Math.max(1, Math.round(PROBE_TIMEOUT_MS * timeoutScale));
+  const baseMs = silentBefore ? REPROBE_TIMEOUT_MS : PROBE_TIMEOUT_MS;
+  const limitMs = Math.max(1, Math.round(baseMs * timeoutScale));
   const mark = await markCpu(proxy.pid);
   const response = await fetchViaProxy(proxy.endpoint, url, { timeoutMs: limitMs });
   const answered = response.bytes.length > 0 || !response.timedOut;

@@ -32,7 +32,7 @@ export function checkResult(
     const how = crash.signal
       ? `killed by ${describeSignal(crash.signal)}`
       : `exited with code ${crash.exitCode}`;
-    const what = pick(options.keepFetched ? runnerText.diedAfterFetch : runnerText.crashed, lang);
+    const what = pick(passed ? runnerText.diedAfterFetch : runnerText.crashed, lang);
     detail = `${what} (${how}).${detail ? ` ${detail}` : ''}`;
     hint = pick(runnerText.crashHint, lang);
   } else if (!passed) {

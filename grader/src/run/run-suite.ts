@@ -27,6 +27,8 @@ export interface SuiteRunEnv {
   observers: RunObserver[];
   crashes: RunReport['crashes'];
   log: (line: string) => void;
+  /** what the proxy has shown so far in this run: an earlier suite's probe got nothing */
+  shown: { silent: boolean };
 }
 
 /** Runs the checks of `rubricSuite` in order; the session's proxy is fresh when this starts. */
@@ -39,7 +41,8 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
   let busy = false;
 
   if (session.proxy && harness) {
-    const probe = await probeProxy(session.proxy, harness, scale);
+    const probe = await probeProxy(session.proxy, harness, scale, env.shown.silent);
+    env.shown.silent ||= !probe.answered && !probe.died;
     log(`${rubricSuite.id}: probe ${probe.answered ? 'answered' : 'got nothing'} in ${probe.durationMs} ms`);
     if (!probe.answered && !probe.died) {
       const facts = probe.hang ? ` ${pick(describeHang(probe.hang), lang)}` : '';
