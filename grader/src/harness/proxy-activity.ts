@@ -71,6 +71,14 @@ async function socketInodes(pid: number): Promise<Set<string>> {
   return inodes;
 }
 
+/** How many sockets process `pid` holds (its listener included); undefined when /proc is unreadable. */
+export async function socketCount(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => undefined);
+  if (!fds) return undefined;
+  return (await socketInodes(pid)).size;
+}
+
 /**
  * Counts the proxy's open exchanges: client sockets on `port` it has not closed (any process, so forked children
  * count too) and origin sockets of process `pid` the origin has not closed. An origin socket in CLOSE_WAIT (the
@@ -123,12 +131,22 @@ export async function runnableThreads(pid: number | undefined): Promise<number |
 export async function waitUntilQuiet(
   port: number,
   pid: number | undefined,
-  options: { timeoutMs: number; gaveUp: () => boolean; intervalMs?: number },
+  options: {
+    timeoutMs: number;
+    gaveUp: () => boolean;
+    intervalMs?: number;
+    /** sockets the idle process holds (its listener): at or below it, it holds no exchange — no need to ask ss */
+    idleSockets?: number;
+  },
 ): Promise<{ state: 'quiet' | 'busy' | 'unknown' | 'gave-up'; open?: ProxyConnections }> {
   const deadline = performance.now() + options.timeoutMs;
   let open: ProxyConnections | undefined;
   for (;;) {
     if (options.gaveUp()) return { state: 'gave-up', open };
+    const held = options.idleSockets === undefined ? undefined : await socketCount(pid);
+    if (held !== undefined && options.idleSockets !== undefined && held <= options.idleSockets) {
+      return { state: 'quiet', open: { clients: 0, origins: 0 } };
+    }
     open = await proxyConnections(port, pid);
     if (!open) return { state: 'unknown' };
     if (open.clients === 0 && open.origins === 0) return { state: 'quiet', open };

@@ -1,5 +1,6 @@
 // The proxy process a grading run is currently talking to: started fresh for each suite, restarted when a check
 // must not inherit the previous check's state, stopped at the end.
+import { socketCount } from '../harness/proxy-activity.js';
 import type { StartedTarget, Target } from '../targets/target.js';
 
 export interface StartFailure {
@@ -11,6 +12,8 @@ export class ProxySession {
   private current: StartedTarget | undefined;
   /** why the last start failed (the first failure is kept for the report) */
   failure: StartFailure | undefined;
+  /** sockets the current process held once it listened, before any client: its idle state */
+  idleSockets: number | undefined;
 
   constructor(
     private readonly target: Target,
@@ -33,6 +36,7 @@ export class ProxySession {
     const result = await this.target.start({ startupTimeoutMs: this.startupTimeoutMs, log: this.log });
     if (result.ok) {
       this.current = result.started;
+      this.idleSockets = await socketCount(result.started.pid);
       return this.current;
     }
     this.failure ??= { reason: result.reason, outputTail: result.outputTail };

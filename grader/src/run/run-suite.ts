@@ -96,6 +96,7 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
       const quiet = await waitUntilQuiet(current.endpoint.port, current.pid, {
         timeoutMs: QUIET_MS * scale,
         gaveUp: () => current.exited() !== undefined,
+        idleSockets: session.idleSockets,
       });
       busy = quiet.state === 'busy';
       const alive = await current.isAlive();
