@@ -52,6 +52,12 @@ export interface CheckContext {
   readonly proxyPid: number | undefined;
   /** Scales a base duration by --timeout-scale. */
   timeoutMs(baseMs: number): number;
+  /**
+   * The limit for an answer this proxy should give at once (a lone small fetch): timeoutMs(baseMs), shortened
+   * to what its probe fetch at the start of the suite showed (never below a floor). Long transfers and waits
+   * that depend on load use timeoutMs.
+   */
+  answerMs(baseMs: number): number;
   /** Aborted when the check's time limit is reached; long waits must listen to it. */
   readonly signal: AbortSignal;
   /** Registers cleanup (close a socket or origin) that runs when the check ends, whatever the outcome. */

@@ -39,10 +39,12 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
   let unresponsive: { detail: string; hint: string } | undefined;
   let deadSince: string | undefined;
   let busy = false;
+  let probeMs: number | undefined;
 
   if (session.proxy && harness) {
     const probe = await probeProxy(session.proxy, harness, scale, env.shown.silent);
     env.shown.silent ||= !probe.answered && !probe.died;
+    if (probe.answered && !probe.died) probeMs = probe.durationMs;
     log(`${rubricSuite.id}: probe ${probe.answered ? 'answered' : 'got nothing'} in ${probe.durationMs} ms`);
     if (!probe.answered && !probe.died) {
       const facts = probe.hang ? ` ${pick(describeHang(probe.hang), lang)}` : '';
@@ -89,6 +91,7 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
         harness,
         proxyPid: current.pid,
         timeoutScale: scale,
+        probeMs,
         log,
       });
       const hang = run.timedOut ? await readHangFacts(mark, current.endpoint.port) : undefined;
