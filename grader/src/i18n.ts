@@ -44,4 +44,20 @@ export const runnerText = {
     en: 'Not run: the proxy stopped and cannot be restarted by the grader',
     ko: '실행되지 않음: 프록시가 멈췄고 채점기가 다시 시작할 수 없습니다',
   },
+  unresponsive: {
+    en: 'Not run: at the start of this suite a fresh proxy answered nothing to a probe fetch',
+    ko: '실행되지 않음: 이 묶음을 시작할 때 새로 띄운 프록시가 확인용 요청에 아무것도 응답하지 않았습니다',
+  },
+  unresponsiveHint: {
+    en: 'Your proxy accepted the connection but sent nothing back for a plain GET of a small page. Check that it reads the request head (lines end with \\r\\n, the head with an empty line), connects to the host and port of the URI, and writes the response back to the client.',
+    ko: '프록시가 연결은 받았지만 작은 페이지에 대한 평범한 GET 요청에 아무것도 돌려주지 않았습니다. 요청 헤더를 읽는지(줄은 \\r\\n, 헤더는 빈 줄로 끝남), URI의 호스트와 포트로 접속하는지, 응답을 클라이언트에게 쓰는지 확인하세요.',
+  },
+  deadInPhase: {
+    en: 'Failed: the proxy died earlier in this suite, and driver.sh does not restart it within a phase',
+    ko: '실패: 이 묶음의 앞선 검사에서 프록시가 종료되었고, driver.sh는 한 단계 안에서 프록시를 다시 시작하지 않습니다',
+  },
+  diedAfterFetch: {
+    en: 'The proxy died during this check; as driver.sh does, the fetched file still counts',
+    ko: '이 검사 도중 프록시가 종료되었습니다. driver.sh처럼, 이미 받은 파일은 그대로 인정합니다',
+  },
 } satisfies Record<string, Bilingual>;

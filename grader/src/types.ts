@@ -52,6 +52,12 @@ export interface CheckContext {
   readonly proxyPid: number | undefined;
   /** Scales a base duration by --timeout-scale. */
   timeoutMs(baseMs: number): number;
+  /**
+   * The limit for an answer this proxy should give at once (a lone small fetch): timeoutMs(baseMs), shortened
+   * to what its probe fetch at the start of the suite showed (never below a floor). Long transfers and waits
+   * that depend on load use timeoutMs.
+   */
+  answerMs(baseMs: number): number;
   /** Aborted when the check's time limit is reached; long waits must listen to it. */
   readonly signal: AbortSignal;
   /** Registers cleanup (close a socket or origin) that runs when the check ends, whatever the outcome. */
@@ -83,8 +89,15 @@ export interface SuiteDef {
 export interface Rubric {
   name: string;
   description?: string;
-  /** Restart the proxy between suites, as the CMU driver.sh does per phase. @default false */
+  /** Kept for older rubric files: every suite now starts on a fresh proxy process. */
   freshTargetPerSuite?: boolean;
+  /**
+   * 'per-check' (default): a check starts on a quiet proxy (restarted first when the previous check's exchanges
+   * are still open), and one during which the proxy dies fails and the proxy is restarted. 'per-suite' (driver.sh):
+   * no restart within a suite; a check during which the proxy dies keeps what it fetched, later checks of the
+   * suite fail against the dead proxy.
+   */
+  restarts?: 'per-check' | 'per-suite';
   suites: RubricSuite[];
 }
 

@@ -16,6 +16,8 @@ export interface RequestInfo {
 
 export interface ConnectionHooks {
   onRequest?: (request: RequestInfo) => void;
+  /** Called once the request head is done with: parsed (after onRequest), refused, timed out or closed. */
+  onHeadSettled?: () => void;
   log?: (line: string) => void;
 }
 
@@ -33,6 +35,12 @@ export function handleConnection(socket: Socket, context: ServerContext, hooks: 
     exchange.requestLine ??= reader.firstLine;
     socket.destroy();
   }, context.headTimeoutMs);
+  let settled = false;
+  const settle = () => {
+    if (settled) return;
+    settled = true;
+    hooks.onHeadSettled?.();
+  };
   const finishHead = (): boolean => {
     if (headDone) return false;
     headDone = true;
@@ -47,9 +55,11 @@ export function handleConnection(socket: Socket, context: ServerContext, hooks: 
     if (progress.kind === 'too-large') {
       exchange.requestLine = reader.firstLine ?? '';
       exchange.sendError(400, progress.reason);
+      settle();
       return;
     }
     answerRequest(exchange, context, hooks, progress.requestLine);
+    settle();
   });
   socket.on('end', () => {
     if (!finishHead()) return;
@@ -57,11 +67,13 @@ export function handleConnection(socket: Socket, context: ServerContext, hooks: 
     if (requestLine !== undefined) answerRequest(exchange, context, hooks, requestLine);
     else if (reader.hasPartialLine) exchange.sendError(400, 'The request ended before its request line did');
     else socket.end();
+    settle();
   });
   socket.on('finish', () => {
     lingerTimer = setTimeout(() => socket.destroy(), LINGER_MS);
   });
   socket.once('close', () => {
+    settle();
     clearTimeout(headTimer);
     clearTimeout(lingerTimer);
     if (hooks.log && (exchange.requestLine !== undefined || exchange.status !== 0)) {

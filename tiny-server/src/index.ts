@@ -1,5 +1,5 @@
 export type { TinyErrorCode } from './errors.js';
 export { TinyError } from './errors.js';
 export { BUNDLED_ROOT } from './paths.js';
-export type { TinyOptions, TinyServer } from './server.js';
+export type { TinyConnections, TinyOptions, TinyServer } from './server.js';
 export { startTinyServer } from './server.js';

@@ -24,9 +24,19 @@ export interface TinyOptions {
   headTimeoutMs?: number;
 }
 
+/** The connections a Tiny server has accepted and not closed yet. */
+export interface TinyConnections {
+  /** how many are open */
+  open: number;
+  /** how many of them have not yet finished sending their request head */
+  awaitingHead: number;
+}
+
 export interface TinyServer {
   readonly host: string;
   readonly port: number;
+  /** The accepted connections still open, so a caller can tell when every request sent so far was counted. */
+  connections(): TinyConnections;
   close(): Promise<void>;
 }
 
@@ -43,11 +53,13 @@ export async function startTinyServer(options: TinyOptions): Promise<TinyServer>
     children: new Set<ChildProcess>(),
   };
   const log = options.log === false ? undefined : (options.log ?? writeToStderr);
-  const hooks = { log, onRequest: options.onRequest };
   const sockets = new Set<Socket>();
+  const awaitingHead = new Set<Socket>();
   const server = createServer({ allowHalfOpen: true }, (socket) => {
     sockets.add(socket);
+    awaitingHead.add(socket);
     socket.once('close', () => sockets.delete(socket));
+    const hooks = { log, onRequest: options.onRequest, onHeadSettled: () => awaitingHead.delete(socket) };
     handleConnection(socket, context, hooks);
   });
   await new Promise<void>((resolve, reject) => {
@@ -61,6 +73,10 @@ export async function startTinyServer(options: TinyOptions): Promise<TinyServer>
   return {
     host,
     port: boundPort,
+    connections: () => ({
+      open: sockets.size,
+      awaitingHead: awaitingHead.size,
+    }),
     close() {
       closing ??= closeEverything(server, sockets, context.children);
       return closing;

@@ -28,6 +28,12 @@ export interface TinyOrigin {
   url(path: string): string;
   /** Requests this origin received for `path` (query string ignored), counted since start. */
   hits(path: string): number;
+  /**
+   * Resolves once every connection made to this origin so far (accepted or still in the kernel's queue) has
+   * had its request head read and counted, or was closed without one: read hits() after it, never on the
+   * client's EOF. false when `timeoutMs` passed first. @default timeoutMs 2000
+   */
+  settle(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<boolean>;
   /** Stops answering (closes the listener); `start()` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;

@@ -65,6 +65,7 @@ export async function startTinyOrigin(options: TinyOriginOptions): Promise<Start
     port,
     url: (path) => `http://${host}:${port}${path}`,
     hits: (path) => counts.get(toFilePath(path)) ?? 0,
+    settle: (settleOptions = {}) => settleOrigin(() => server, settleOptions),
     stop: () =>
       serialise(async () => {
         const running = server;
@@ -82,4 +83,24 @@ export async function startTinyOrigin(options: TinyOriginOptions): Promise<Start
         await running?.close();
       }),
   };
+}
+
+/**
+ * True once every connection made to the origin so far has finished its head (see TinyOrigin.settle). A proxy
+ * connects to the origin before it answers the client, so when the client has seen the answer, that connection is
+ * at least in the kernel's accept queue: a few turns of the event loop (each polls the listening socket and
+ * accepts everything queued) bring it into Tiny, and then its head is awaited.
+ */
+async function settleOrigin(
+  server: () => TinyServer | undefined,
+  options: { timeoutMs?: number; signal?: AbortSignal },
+): Promise<boolean> {
+  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+  const deadline = performance.now() + (options.timeoutMs ?? 2000);
+  for (;;) {
+    const running = server();
+    if (!running || running.connections().awaitingHead === 0) return true;
+    if (performance.now() >= deadline || options.signal?.aborted) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

@@ -1,15 +1,11 @@
+import { clampTimerMs } from '../harness/timer-limit.js';
 import { createHarness } from '../harness/create-harness.js';
 import type { Harness } from '../harness/harness.js';
-import { waitForQuiescence } from '../harness/port-probe.js';
-import { clampTimerMs } from '../harness/timer-limit.js';
-import { describeSignal } from '../harness/process-group.js';
-import { pick, runnerText } from '../i18n.js';
-import type { StartedTarget, Target } from '../targets/target.js';
+import type { Target } from '../targets/target.js';
 import { describeTarget } from '../targets/target.js';
 import type {
   CheckDef,
   CheckResult,
-  CrashInfo,
   Lang,
   RunReport,
   Rubric,
@@ -17,8 +13,9 @@ import type {
   SuiteResult,
   TargetInfo,
 } from '../types.js';
-import { runCheck } from './run-check.js';
-import { checkResult, notRunResult, suiteResult } from './results.js';
+import { ProxySession } from './proxy-session.js';
+import { suiteResult } from './results.js';
+import { runSuite } from './run-suite.js';
 
 /** Hooks a reporter may implement to follow the run live. */
 export interface RunObserver {
@@ -60,89 +57,51 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
   const crashes: RunReport['crashes'] = [];
   const suites: SuiteResult[] = [];
   let harness: Harness | undefined;
-  let current: StartedTarget | undefined;
+  const session = new ProxySession(target, clampTimerMs((options.startupTimeoutMs ?? 10_000) * scale), log);
   let targetStarted = false;
-  let failure: { reason: string; outputTail: string[] } | undefined;
   const prepared = await target.prepare();
   const build = prepared.durationMs > 0 || !prepared.ok ? prepared : undefined;
   if (!prepared.ok)
-    failure = { reason: prepared.reason ?? 'The build failed.', outputTail: prepared.outputTail };
-
-  const startTarget = async (): Promise<StartedTarget | undefined> => {
-    const result = await target.start({
-      startupTimeoutMs: clampTimerMs((options.startupTimeoutMs ?? 10_000) * scale),
-      log,
-    });
-    if (result.ok) return result.started;
-    failure ??= { reason: result.reason, outputTail: result.outputTail };
-    return undefined;
-  };
+    session.failure = { reason: prepared.reason ?? 'The build failed.', outputTail: prepared.outputTail };
 
   try {
-    if (!failure) {
-      harness = await createHarness({ seed: options.seed, log });
-      current = await startTarget();
-      targetStarted = current !== undefined;
+    if (prepared.ok) {
+      // the corpus and the first proxy process start side by side
+      const [created, first] = await Promise.allSettled([
+        createHarness({ seed: options.seed, log }),
+        session.fresh(),
+      ]);
+      if (created.status === 'rejected') throw created.reason;
+      harness = created.value;
+      targetStarted = first.status === 'fulfilled' && first.value !== undefined;
     }
+    const env = {
+      session,
+      harness,
+      checks: options.checks,
+      rubric,
+      lang,
+      scale,
+      deadline,
+      observers,
+      crashes,
+      log,
+      shown: { silent: false },
+    };
     for (const rubricSuite of rubric.suites) {
       const suiteStarted = performance.now();
-      const results: CheckResult[] = [];
-      for (const [checkId, points] of Object.entries(rubricSuite.checks)) {
-        const check = options.checks.get(checkId);
-        if (!check) throw new Error(`rubric names unknown check ${checkId}`);
-        const title = pick(check.title, lang);
-        for (const o of observers) o.onCheckStart?.(rubricSuite.id, checkId, title);
-        let result: CheckResult;
-        if (!current || !harness) {
-          result = notRunResult(check, points, lang, {
-            detail: `${pick(runnerText.notStarted, lang)}: ${failure?.reason ?? 'unknown reason'}`,
-            hint: pick(runnerText.notStartedHint, lang),
-          });
-        } else if (performance.now() > deadline) {
-          result = notRunResult(check, points, lang, { detail: pick(runnerText.budget, lang) });
-        } else if (check.needsPid && current.pid === undefined) {
-          result = { ...notRunResult(check, 0, lang, {}), skipped: pick(runnerText.noPid, lang) };
-        } else {
-          const run = await runCheck(check, {
-            proxy: current.endpoint,
-            harness,
-            proxyPid: current.pid,
-            timeoutScale: scale,
-            log,
-          });
-          if (current.pid !== undefined) {
-            const { pid } = current;
-            await waitForQuiescence(current.endpoint.port, {
-              timeoutMs: clampTimerMs(1000 * scale),
-              gaveUp: () => current?.exited() !== undefined || pid === undefined,
-            });
-          }
-          const alive = await current.isAlive();
-          const crash: CrashInfo | undefined = alive ? undefined : (current.exited() ?? undefined);
-          result = checkResult(check, points, lang, run, crash);
-          if (crash) {
-            crashes.push({ ...crash, checkId });
-            log(`proxy died during ${checkId}: ${describeSignal(crash.signal) || `exit ${crash.exitCode}`}`);
-            await current.stop();
-            current = target.restartable ? await startTarget() : undefined;
-            if (!current && !target.restartable)
-              failure = { reason: pick(runnerText.dead, lang), outputTail: [] };
-          }
-        }
-        results.push(result);
-        for (const o of observers) o.onCheckEnd?.(rubricSuite.id, result);
-      }
+      // every suite starts on a fresh process, so no hang or state of one suite reaches the next
+      // (a proxy that never started the first time is not retried for every suite)
+      if (suites.length > 0 && targetStarted) await session.fresh();
+      const results = await runSuite(rubricSuite, env);
       suites.push(suiteResult(rubricSuite, results, lang, Math.round(performance.now() - suiteStarted)));
-      if (rubric.freshTargetPerSuite && current && target.restartable) {
-        await current.stop();
-        current = await startTarget();
-      }
     }
   } finally {
-    await current?.stop();
+    await session.stop();
     await harness?.close();
     await target.close?.();
   }
+  const failure = session.failure;
   const score = round2(suites.reduce((n, s) => n + s.score, 0));
   const maxScore = round2(suites.reduce((n, s) => n + s.maxScore, 0));
   return {

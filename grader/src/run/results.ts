@@ -2,7 +2,15 @@ import { describeSignal } from '../harness/process-group.js';
 import { pick, runnerText } from '../i18n.js';
 import { suiteTitle } from '../suites/index.js';
 import type { CheckDef, CheckResult, CrashInfo, Lang, RubricSuite, SuiteResult } from '../types.js';
+import { describeHang, type HangFacts, hangHint } from './hang-facts.js';
 import type { CheckRun } from './run-check.js';
+
+export interface ResultOptions {
+  /** driver.sh: a check during which the proxy died still scores what it fetched */
+  keepFetched?: boolean;
+  /** what the proxy was doing when the check timed out */
+  hang?: HangFacts;
+}
 
 /** Turns what a check returned (and whether the proxy died meanwhile) into its scored result. */
 export function checkResult(
@@ -11,22 +19,27 @@ export function checkResult(
   lang: Lang,
   run: CheckRun,
   crash: CrashInfo | undefined,
+  options: ResultOptions = {},
 ): CheckResult {
   const { outcome } = run;
   if (outcome.skipped) {
     return { ...notRunResult(check, 0, lang, {}), skipped: outcome.skipped, durationMs: run.durationMs };
   }
-  const passed = outcome.passed && !crash && !run.timedOut;
+  const passed = outcome.passed && !run.timedOut && (!crash || options.keepFetched === true);
   let detail = outcome.detail;
   let hint = outcome.hint ? pick(outcome.hint, lang) : undefined;
   if (crash) {
     const how = crash.signal
       ? `killed by ${describeSignal(crash.signal)}`
       : `exited with code ${crash.exitCode}`;
-    detail = `${pick(runnerText.crashed, lang)} (${how}).${detail ? ` ${detail}` : ''}`;
+    const what = pick(passed ? runnerText.diedAfterFetch : runnerText.crashed, lang);
+    detail = `${what} (${how}).${detail ? ` ${detail}` : ''}`;
     hint = pick(runnerText.crashHint, lang);
   } else if (!passed) {
-    hint ??= pick(run.timedOut ? runnerText.timeoutHint : check.hint, lang);
+    const facts = options.hang ? pick(describeHang(options.hang), lang) : '';
+    if (facts) detail = `${detail ?? ''} ${facts}`.trim();
+    const hangFix = options.hang && hangHint(options.hang);
+    hint ??= pick(hangFix ?? (run.timedOut ? runnerText.timeoutHint : check.hint), lang);
   }
   return {
     id: check.id,
@@ -36,7 +49,7 @@ export function checkResult(
     maxScore: points,
     durationMs: run.durationMs,
     timedOut: run.timedOut,
-    detail: passed ? outcome.detail : detail,
+    detail: passed && !crash ? outcome.detail : detail,
     expected: passed ? undefined : outcome.expected,
     received: passed ? undefined : outcome.received,
     hint: passed ? undefined : hint,

@@ -3,12 +3,19 @@ import { startTimeline } from '../harness/timeline.js';
 import { clampTimerMs } from '../harness/timer-limit.js';
 import type { CheckContext, CheckDef, CheckOutcome, ProxyEndpoint, Timeline } from '../types.js';
 
+/** An answer-limit never drops below this (scaled), however fast the probe was: a loaded machine stalls. */
+const ANSWER_FLOOR_MS = 2000;
+/** ...and otherwise allows this many times the probe fetch's duration. */
+const ANSWER_FACTOR = 20;
+
 export interface CheckRunEnv {
   proxy: ProxyEndpoint;
   harness: Harness;
   proxyPid: number | undefined;
   /** --timeout-scale. @default 1 */
   timeoutScale?: number;
+  /** How long this proxy's probe fetch took at the start of the suite, when one was made. */
+  probeMs?: number;
   log?: (line: string) => void;
 }
 
@@ -27,6 +34,10 @@ export interface CheckRun {
 export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<CheckRun> {
   const scale = env.timeoutScale ?? 1;
   const timeoutMs = (base: number) => clampTimerMs(base * scale);
+  const answerMs = (base: number) =>
+    env.probeMs === undefined
+      ? timeoutMs(base)
+      : Math.min(timeoutMs(base), Math.max(timeoutMs(ANSWER_FLOOR_MS), ANSWER_FACTOR * env.probeMs));
   const limitMs = timeoutMs(check.timeoutMs);
   const controller = new AbortController();
   const cleanups: Array<() => unknown> = [];
@@ -35,6 +46,7 @@ export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<Check
     harness: env.harness,
     proxyPid: env.proxyPid,
     timeoutMs,
+    answerMs,
     signal: controller.signal,
     defer: (cleanup) => cleanups.push(cleanup),
     log: env.log ?? (() => {}),

@@ -74,6 +74,8 @@ describe('bundled rubrics', () => {
     const rubric = await loadRubric('cmu', KNOWN);
     expect(total(rubric.suites)).toBe(70);
     expect(rubric.freshTargetPerSuite).toBe(true);
+    // driver.sh restarts nothing within a phase and keeps a file fetched before the proxy died
+    expect(rubric.restarts).toBe('per-suite');
     expect(rubric.suites.map((s) => [s.id, total([s]), s.scoring])).toEqual([
       ['basic', 40, 'sum'],
       ['concurrency', 15, 'all-or-nothing'],

@@ -13,6 +13,7 @@ interface RubricFileShape {
   name?: string;
   description?: string;
   freshTargetPerSuite?: boolean;
+  restarts?: 'per-check' | 'per-suite';
   suites: RubricSuite[];
 }
 
@@ -43,6 +44,7 @@ export async function validateRubric(
     name: file.name ?? defaultName,
     ...(file.description === undefined ? {} : { description: file.description }),
     ...(file.freshTargetPerSuite === undefined ? {} : { freshTargetPerSuite: file.freshTargetPerSuite }),
+    ...(file.restarts === undefined ? {} : { restarts: file.restarts }),
     suites: file.suites.map((suite) => ({
       id: suite.id,
       scoring: suite.scoring ?? 'sum',

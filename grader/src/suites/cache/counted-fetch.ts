@@ -3,6 +3,9 @@ import type { TinyOrigin } from '../../harness/harness.js';
 import type { RawResponse } from '../../harness/raw-client.js';
 import type { Bilingual, CheckContext, CheckOutcome } from '../../types.js';
 
+/** How long the origin may take to read the request heads of connections already made to it. */
+const SETTLE_MS = 2000;
+
 export interface CountedFetch {
   outcome: CheckOutcome;
   response: RawResponse;
@@ -19,12 +22,15 @@ export async function fetchCounted(
 ): Promise<CountedFetch> {
   const url = origin.url(path);
   await ctx.harness.expected(url);
+  await origin.settle({ timeoutMs: ctx.timeoutMs(SETTLE_MS), signal: ctx.signal });
   const before = origin.hits(path);
   const { outcome, response } = await checkFetch(ctx, url, {
     what: options.what ?? path,
     cacheHit: options.cacheHit ?? false,
     allowTrailing: options.allowTrailing ?? false,
   });
+  // the client's EOF says nothing about the origin: a proxy may have sent it the request just before
+  await origin.settle({ timeoutMs: ctx.timeoutMs(SETTLE_MS), signal: ctx.signal });
   return { outcome, response, originRequests: origin.hits(path) - before };
 }
 

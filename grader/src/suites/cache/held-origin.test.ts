@@ -87,6 +87,7 @@ function testContext(port: number): { context: CheckContext; cleanup(): Promise<
     harness: undefined as never,
     proxyPid: undefined,
     timeoutMs: (base) => base,
+    answerMs: (base) => base,
     signal: new AbortController().signal,
     defer: (cleanup) => cleanups.push(cleanup),
     log: () => {},

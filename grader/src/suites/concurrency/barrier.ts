@@ -22,7 +22,7 @@ export const barrierCheck: CheckDef = {
     const origin = await startBarrierOrigin({ parties: PARTIES, bodyBytes: UNCACHEABLE_BYTES });
     ctx.defer(() => origin.close());
     const paths = Array.from({ length: PARTIES }, (_, i) => `/barrier/${i}.txt`);
-    const limitMs = ctx.timeoutMs(ARRIVAL_WAIT_MS);
+    const limitMs = ctx.answerMs(ARRIVAL_WAIT_MS);
     const fetchLimitMs = ctx.timeoutMs(FETCH_LIMIT_MS);
     const { fetches, arrived } = await startStaggeredFetches(ctx, origin, paths, {
       arrivalLimitMs: limitMs,

@@ -34,7 +34,7 @@ export const hungOriginCheck: CheckDef = {
       signal: ctx.signal,
     });
     const url = freshUrl(ctx.harness, 'home');
-    const verdict = await verifyFetch(ctx, url, { timeoutMs: ctx.timeoutMs(FETCH_LIMIT_MS) });
+    const verdict = await verifyFetch(ctx, url, { timeoutMs: ctx.answerMs(FETCH_LIMIT_MS) });
     const endedEarly = hangingEnded;
     // End the hanging exchange from the origin's side first, so the proxy never writes to a departed client.
     await nop.close();

@@ -24,7 +24,7 @@ export const releaseOrderCheck: CheckDef = {
     const origin = await startReleaseOrigin({ bodyBytes: UNCACHEABLE_BYTES });
     ctx.defer(() => origin.close());
     const paths = Array.from({ length: REQUESTS }, (_, i) => `/order/${i}.txt`);
-    const arrivalLimitMs = ctx.timeoutMs(ARRIVAL_WAIT_MS);
+    const arrivalLimitMs = ctx.answerMs(ARRIVAL_WAIT_MS);
     const { fetches, arrived } = await startStaggeredFetches(ctx, origin, paths, {
       arrivalLimitMs,
       fetchLimitMs: ctx.timeoutMs(28_000),

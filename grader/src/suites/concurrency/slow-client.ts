@@ -33,7 +33,7 @@ export const slowClientCheck: CheckDef = {
       signal: ctx.signal,
     });
     ctx.log(`slow client: the proxy ${read === 'read' ? 'read the half line' : `state ${read}`}`);
-    const verdict = await verifyFetch(ctx, url, { timeoutMs: ctx.timeoutMs(FETCH_LIMIT_MS) });
+    const verdict = await verifyFetch(ctx, url, { timeoutMs: ctx.answerMs(FETCH_LIMIT_MS) });
     if (verdict.ok) {
       return {
         passed: true,

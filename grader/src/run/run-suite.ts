@@ -1,0 +1,127 @@
+// One suite of a rubric on a fresh proxy: a probe fetch first, then each check on a quiet proxy, every hang and
+// crash pinned on the check it happened in.
+import { clampTimerMs } from '../harness/timer-limit.js';
+import type { Harness } from '../harness/harness.js';
+import { waitUntilQuiet } from '../harness/proxy-activity.js';
+import { describeSignal } from '../harness/process-group.js';
+import { pick, runnerText } from '../i18n.js';
+import type { CheckDef, CheckResult, CrashInfo, Lang, RunReport, Rubric, RubricSuite } from '../types.js';
+import type { RunObserver } from './grade.js';
+import { describeHang, hangHint, markCpu, readHangFacts } from './hang-facts.js';
+import { probeProxy } from './probe.js';
+import type { ProxySession } from './proxy-session.js';
+import { checkResult, notRunResult } from './results.js';
+import { runCheck } from './run-check.js';
+
+/** How long a finished check's exchanges may take to end before the proxy counts as still busy. */
+const QUIET_MS = 1000;
+
+export interface SuiteRunEnv {
+  session: ProxySession;
+  harness: Harness | undefined;
+  checks: ReadonlyMap<string, CheckDef>;
+  rubric: Rubric;
+  lang: Lang;
+  scale: number;
+  /** performance.now() after which no check starts */
+  deadline: number;
+  observers: RunObserver[];
+  crashes: RunReport['crashes'];
+  log: (line: string) => void;
+  /** what the proxy has shown so far in this run: an earlier suite's probe got nothing */
+  shown: { silent: boolean };
+}
+
+/** Runs the checks of `rubricSuite` in order; the session's proxy is fresh when this starts. */
+export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Promise<CheckResult[]> {
+  const { session, harness, lang, scale, log } = env;
+  const perSuite = env.rubric.restarts === 'per-suite';
+  const results: CheckResult[] = [];
+  let unresponsive: { detail: string; hint: string } | undefined;
+  let deadSince: string | undefined;
+  let busy = false;
+  let probeMs: number | undefined;
+
+  if (session.proxy && harness) {
+    const probe = await probeProxy(session.proxy, harness, scale, env.shown.silent);
+    env.shown.silent ||= !probe.answered && !probe.died;
+    if (probe.answered && !probe.died) probeMs = probe.durationMs;
+    log(`${rubricSuite.id}: probe ${probe.answered ? 'answered' : 'got nothing'} in ${probe.durationMs} ms`);
+    if (!probe.answered && !probe.died) {
+      const facts = probe.hang ? ` ${pick(describeHang(probe.hang), lang)}` : '';
+      unresponsive = {
+        detail: `${pick(runnerText.unresponsive, lang)} (GET ${probe.url}, nothing within ${probe.limitMs} ms).${facts}`,
+        hint: pick((probe.hang && hangHint(probe.hang)) ?? runnerText.unresponsiveHint, lang),
+      };
+    }
+    // driver.sh never sends a probe: its checks get a process that has served nothing yet
+    if (probe.died || (perSuite && !unresponsive)) await session.fresh();
+  }
+
+  for (const [checkId, points] of Object.entries(rubricSuite.checks)) {
+    const check = env.checks.get(checkId);
+    if (!check) throw new Error(`rubric names unknown check ${checkId}`);
+    for (const o of env.observers) o.onCheckStart?.(rubricSuite.id, checkId, pick(check.title, lang));
+    if (busy && !perSuite && session.restartable) {
+      log(`${checkId}: the previous check's exchanges are still open; restarting the proxy first`);
+      await session.fresh();
+    }
+    busy = false;
+    const current = session.proxy;
+    let result: CheckResult;
+    if (deadSince) {
+      result = notRunResult(check, points, lang, {
+        detail: `${pick(runnerText.deadInPhase, lang)} (${deadSince}).`,
+        hint: pick(runnerText.crashHint, lang),
+      });
+    } else if (!current || !harness) {
+      result = notRunResult(check, points, lang, {
+        detail: `${pick(runnerText.notStarted, lang)}: ${session.failure?.reason ?? 'unknown reason'}`,
+        hint: pick(runnerText.notStartedHint, lang),
+      });
+    } else if (performance.now() > env.deadline) {
+      result = notRunResult(check, points, lang, { detail: pick(runnerText.budget, lang) });
+    } else if (unresponsive) {
+      result = notRunResult(check, points, lang, unresponsive);
+    } else if (check.needsPid && current.pid === undefined) {
+      result = { ...notRunResult(check, 0, lang, {}), skipped: pick(runnerText.noPid, lang) };
+    } else {
+      const mark = await markCpu(current.pid);
+      const run = await runCheck(check, {
+        proxy: current.endpoint,
+        harness,
+        proxyPid: current.pid,
+        timeoutScale: scale,
+        probeMs,
+        log,
+      });
+      const hang = run.timedOut ? await readHangFacts(mark, current.endpoint.port) : undefined;
+      // let the check's exchanges end, so what they do to the proxy (a SIGPIPE on a late write) lands here
+      const quiet = await waitUntilQuiet(current.endpoint.port, current.pid, {
+        timeoutMs: clampTimerMs(QUIET_MS * scale),
+        gaveUp: () => current.exited() !== undefined,
+        idleSockets: session.idleSockets,
+      });
+      busy = quiet.state === 'busy';
+      const alive = await current.isAlive();
+      const crash: CrashInfo | undefined = alive ? undefined : (current.exited() ?? undefined);
+      result = checkResult(check, points, lang, run, crash, { keepFetched: perSuite, hang });
+      if (crash) {
+        env.crashes.push({ ...crash, checkId });
+        const how = describeSignal(crash.signal) || `exit ${crash.exitCode}`;
+        log(`proxy died during ${checkId}: ${how}`);
+        if (perSuite) {
+          deadSince = `${checkId}: ${how}`;
+          await session.stop();
+        } else if (session.restartable) await session.fresh();
+        else {
+          await session.stop();
+          session.failure ??= { reason: pick(runnerText.dead, lang), outputTail: [] };
+        }
+      }
+    }
+    results.push(result);
+    for (const o of env.observers) o.onCheckEnd?.(rubricSuite.id, result);
+  }
+  return results;
+}
