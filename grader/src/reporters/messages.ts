@@ -81,7 +81,7 @@ const ko: Messages = {
   skipped: '건너뜀',
   timedOut: '시간 초과',
   crashed: '프록시 비정상 종료',
-  detail: '내용',
+  detail: '상세',
   expected: '기대한 값',
   received: '받은 값',
   hint: '힌트',

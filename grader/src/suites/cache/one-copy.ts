@@ -9,6 +9,7 @@ import { HALF_FILLED_HINT } from './concurrent-hits.js';
 import { atStep, fetchCounted } from './counted-fetch.js';
 import { endedEarly, fetchAgainst } from './fetch-against.js';
 import { type HeldOrigin, startHeldOrigin } from './held-origin.js';
+import { proveCaching } from './caches-at-all.js';
 
 const FILL_COUNT = 11;
 const TARGET_BYTES = 40_000;
@@ -44,6 +45,8 @@ export const oneCopyCheck: CheckDef = {
 // 11 fill objects (990,000 bytes) plus one 40,000-byte target fit in MAX_CACHE_SIZE; a second copy of the
 // target does not, so a cache that stores duplicates must evict the oldest fill object, one-copy-00.
 async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
+  const unproven = await proveCaching(ctx, 'storing one copy');
+  if (unproven) return unproven;
   const tiny = ctx.harness.tiny;
   const fillPath = (i: number) => ctx.harness.object(`one-copy-${String(i).padStart(2, '0')}`).path;
   for (let i = 0; i < FILL_COUNT; i++) {
