@@ -49,8 +49,8 @@ async function checkLruEviction(ctx: CheckContext): Promise<CheckOutcome> {
       passed: false,
       detail: `After fetching lru-00..lru-10 (11 × ${LRU_OBJECT_BYTES} bytes = ${11 * LRU_OBJECT_BYTES}, which fits in MAX_CACHE_SIZE = 1049000), fetching lru-00 again reached the origin: it was not kept.`,
       hint: {
-        en: 'Cache every complete response up to MAX_OBJECT_SIZE (102400 bytes) and keep up to MAX_CACHE_SIZE (1049000 bytes) of them in all.',
-        ko: 'MAX_OBJECT_SIZE(102400바이트) 이하의 완전한 응답을 모두 캐시하고, 합계 MAX_CACHE_SIZE(1049000바이트)까지 보관하세요.',
+        en: 'Cache every complete response up to MAX_OBJECT_SIZE (102400 bytes) and keep up to MAX_CACHE_SIZE (1049000 bytes) of them in all — counted in bytes, not in slots (a fixed number of entries evicts too early).',
+        ko: 'MAX_OBJECT_SIZE(102400바이트) 이하의 완전한 응답을 모두 캐시하고, 합계 MAX_CACHE_SIZE(1049000바이트)까지 보관하세요. 슬롯 개수가 아니라 바이트로 세야 합니다(항목 수를 고정하면 너무 일찍 제거됩니다).',
       },
     };
   }
