@@ -48,7 +48,7 @@ const line = (row: ValidityRow) => {
   const correctNote = row.expectation.fails.length === 0 ? `  full marks ${full}/${row.runs.length}` : '';
   const failed = row.runs[0]!.failed.map((id) => id.replace(/^(\w)\w+\./, '$1.')).join(' ');
   return [
-    `${status} ${row.name.padEnd(24)} ${scores.padStart(5)}  cmu ${String(row.runs[0]!.cmuScore).padStart(2)}/${row.cmuExpected}${correctNote}  ${row.expectation.fails === 'all' ? '(all checks)' : failed}`,
+    `${status} ${row.name.padEnd(24)} ${scores.padStart(5)}  cmu ${String(row.runs[0]!.cmuScore).padStart(2)}/${row.cmuExpected}${correctNote}  ${row.expectation.fails === 'all' ? `(all checks${row.expectation.passes ? ` but ${row.expectation.passes.length}` : ''})` : failed}`,
     ...(row.unexpectedFails.length ? [`      unexpected failures: ${row.unexpectedFails.join(', ')}`] : []),
     ...(row.unexpectedPasses.length
       ? [`      expected to fail but passed: ${row.unexpectedPasses.join(', ')}`]
