@@ -9,7 +9,7 @@ let rows: ValidityRow[] = [];
 
 beforeAll(async () => {
   rows = await runValidity({ runs: 2, jobs: 2 });
-}, 1_200_000);
+}, 2_400_000);
 
 const row = (name: string) => rows.find((r) => r.name === name)!;
 const check = (name: string, id: string): CheckResult =>
