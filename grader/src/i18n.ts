@@ -18,7 +18,7 @@ export const runnerText = {
   },
   crashHint: {
     en: 'A proxy must survive anything one client or origin does. Ignore SIGPIPE (signal(SIGPIPE, SIG_IGN)), treat EPIPE/ECONNRESET as the end of that one exchange, never exit() or abort on a bad request, and check every pointer before use.',
-    ko: '프록시는 클라이언트나 서버 하나가 무엇을 하든 살아 있어야 합니다. SIGPIPE를 무시하고(signal(SIGPIPE, SIG_IGN)), EPIPE/ECONNRESET은 그 교환만 끝내며, 잘못된 요청에 exit()나 abort를 하지 말고, 포인터를 사용하기 전에 확인하세요.',
+    ko: '프록시는 클라이언트나 서버 하나가 무엇을 하든 살아 있어야 합니다. SIGPIPE를 무시하고(signal(SIGPIPE, SIG_IGN)), EPIPE/ECONNRESET은 그 요청만 끝내며, 잘못된 요청에 exit()나 abort를 하지 말고, 포인터를 사용하기 전에 확인하세요.',
   },
   notStarted: {
     en: 'Not run: the proxy could not be started',

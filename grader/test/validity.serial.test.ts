@@ -9,7 +9,7 @@ let rows: ValidityRow[] = [];
 
 beforeAll(async () => {
   rows = await runValidity({ runs: 2, jobs: 2 });
-}, 1_200_000);
+}, 2_400_000);
 
 const row = (name: string) => rows.find((r) => r.name === name)!;
 const check = (name: string, id: string): CheckResult =>
@@ -98,5 +98,37 @@ describe('explanations name the fault in the student’s terms', () => {
     const hit = check('no-cache', 'cache.hit-text');
     expect(hit.detail).toMatch(/origin/i);
     expect(hit.reproduce).toMatch(/^curl .* -x 127\.0\.0\.1:\d+ /);
+  });
+
+  it('a hit followed by the origin’s response is told it is a second response, not a wrong length', () => {
+    const hit = check('hit-falls-through', 'cache.hit-text');
+    expect(hit.detail).toMatch(/second HTTP response/);
+    expect(hit.hint).toMatch(/return/);
+    expect(hit.hint).not.toMatch(/length you write/);
+  });
+
+  it('a proxy without a cache scores nothing on the cache properties, each saying why', () => {
+    for (const id of [
+      'cache.no-large-object',
+      'cache.distinct-keys',
+      'cache.one-copy',
+      'cache.lru-eviction',
+    ]) {
+      expect(check('no-cache', id).detail).toMatch(/showed no cache at all/);
+    }
+  });
+
+  it('tells a cache with ten slots from one that stores copies', () => {
+    expect(check('cache-ten-slots', 'cache.one-copy').detail).toMatch(/count of entries/);
+    expect(check('cache-duplicates', 'cache.one-copy').detail).toMatch(/more than one copy/);
+  });
+
+  it('replays the heads real clients send when checking the forwarded headers', () => {
+    expect(check('proxy-connection-no-close', 'basic.required-headers').detail).toMatch(
+      /curl's head.*no Connection header/,
+    );
+    const passthrough = check('accept-encoding-added', 'basic.header-passthrough').detail;
+    expect(passthrough).toMatch(/missing or altered 'Accept: /);
+    expect(passthrough).toMatch(/added 'Accept-Encoding: gzip, deflate'/);
   });
 });

@@ -37,6 +37,7 @@ export async function checkFetch(
     cacheHit: options.cacheHit ?? false,
     allowTrailing: options.allowTrailing ?? false,
     reproduce: curlLine(ctx.proxy, url),
+    others: ctx.harness.knownTruths?.().filter((truth) => truth.url !== (options.truthUrl ?? url)),
   });
   return { outcome, response };
 }

@@ -85,6 +85,7 @@ function buildHarness(parts: HarnessParts): Harness {
     }
     return response;
   };
+  const settled = new Map<string, Buffer>();
   let closing: Promise<void> | undefined;
   return {
     seed: parts.seed,
@@ -101,10 +102,14 @@ function buildHarness(parts: HarnessParts): Harness {
       if (!truth) {
         truth = fetchTruth(url);
         truths.set(url, truth);
-        truth.catch(() => truths.delete(url));
+        truth.then(
+          (response) => settled.set(url, response.bytes),
+          () => truths.delete(url),
+        );
       }
       return truth;
     },
+    knownTruths: () => [...settled].map(([url, bytes]) => ({ url, bytes })),
     close() {
       closing ??= parts.close();
       return closing;

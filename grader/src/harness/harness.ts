@@ -53,5 +53,7 @@ export interface Harness {
   object(name: CorpusName): CorpusObject;
   /** Ground truth: the exact bytes the origin sends for `url`, fetched directly (cached per URL per run). */
   expected(url: string): Promise<RawResponse>;
+  /** The ground truths fetched so far this run, by URL (to recognise another URL's object in a response). */
+  knownTruths?(): ReadonlyArray<{ url: string; bytes: Buffer }>;
   close(): Promise<void>;
 }

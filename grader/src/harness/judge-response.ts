@@ -19,6 +19,8 @@ export interface JudgeOptions {
    */
   allowTrailing?: boolean;
   reproduce?: string;
+  /** Responses of the other URLs of this run: a wrong response equal to one of them is a key collision. */
+  others?: ReadonlyArray<{ url: string; bytes: Buffer }>;
 }
 
 /**
@@ -75,13 +77,52 @@ export function judgeResponse(
           : '';
     return fail(`${comparison.summary}${where}${stopped}.`, hint);
   }
-  if (at === expected.bytes.length) {
-    return fail(`${comparison.summary}.`, options.cacheHit ? H.cacheTrailing : H.trailing);
-  }
+  if (at === expected.bytes.length)
+    return describeTrailing(received.bytes.subarray(at), comparison.summary, options, fail);
   if (at < headEnd) return describeHeadChange(expected.bytes, received.bytes, at, fail);
-  if (options.cacheHit) return fail(`${comparison.summary}${stopped}.`, H.cacheChanged);
+  const other = options.others?.find((o) => o.bytes.equals(received.bytes));
+  if (other && options.cacheHit) {
+    return fail(
+      `the bytes are exactly the response for ${other.url} (${other.bytes.length} bytes): a cache key collision between the two URLs.`,
+      H.keyCollision,
+    );
+  }
+  if (other) {
+    return fail(
+      `the bytes are exactly the response for ${other.url}: another request's answer, from a cache key collision or from threads sharing a descriptor or buffer (the evidence cannot tell which).`,
+      H.mixedUp,
+    );
+  }
+  if (options.cacheHit) {
+    const hint = options.others ? H.cacheAltered : H.cacheChanged;
+    return fail(`altered bytes: ${comparison.summary}${stopped}.`, hint);
+  }
   const nul = expected.bytes[at] === 0 ? ' (a NUL byte in the original)' : '';
   return fail(`${comparison.summary}${nul}${stopped}.`, nul ? H.nulTruncation : H.bodyChanged);
+}
+
+/** Bytes after a whole response: a second HTTP response (a fall-through after answering) or trailing garbage. */
+function describeTrailing(
+  extra: Buffer,
+  summary: string,
+  options: JudgeOptions,
+  fail: (detail: string, hint: Bilingual) => CheckOutcome,
+): CheckOutcome {
+  if (extra.subarray(0, 7).toString('latin1') === 'HTTP/1.') {
+    const status = extra
+      .subarray(0, Math.max(0, extra.indexOf('\r\n')))
+      .toString('latin1')
+      .slice(0, 60);
+    return fail(
+      `${summary}; they are a second HTTP response (${JSON.stringify(status)}), not garbage.`,
+      options.cacheHit ? H.cacheSecondResponse : H.secondResponse,
+    );
+  }
+  const nuls = extra.every((b) => b === 0) ? ' (all NUL bytes)' : '';
+  return fail(
+    `${summary}; they are not an HTTP response${nuls}: stale bytes of a buffer?`,
+    options.cacheHit ? H.cacheTrailing : H.trailing,
+  );
 }
 
 function describeStop(received: RawResponse, timeoutMs: number): string {

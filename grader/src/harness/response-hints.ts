@@ -34,6 +34,14 @@ export const RESPONSE_HINTS = {
     en: 'Extra bytes follow the response: write only the n bytes read() returned, not the whole buffer.',
     ko: '응답 뒤에 여분의 바이트가 붙었습니다. 버퍼 전체가 아니라 read()가 돌려준 n 바이트만 쓰세요.',
   },
+  secondResponse: {
+    en: 'A second complete HTTP response follows the first: once a request is answered (from the cache too), return — do not go on to the origin as well.',
+    ko: '첫 응답 뒤에 완전한 HTTP 응답이 하나 더 붙었습니다. 요청에 답했으면(캐시에서 답한 경우도) 바로 return하고, 원 서버에 다시 요청하지 마세요.',
+  },
+  cacheSecondResponse: {
+    en: "After the cached response the origin's response came too: the cache-hit branch lacks a return, so the hit falls through to the miss path.",
+    ko: '캐시된 응답 뒤에 원 서버의 응답이 또 왔습니다. 캐시 적중 분기에 return이 없어서 적중한 요청이 미스 경로로 계속 진행됩니다.',
+  },
   cacheTrailing: {
     en: 'A cache hit must send exactly the bytes stored: check the length you write for cached objects.',
     ko: '캐시 적중 시에는 저장한 바이트를 정확히 보내야 합니다. 캐시된 객체를 쓸 때의 길이를 확인하세요.',
@@ -53,6 +61,18 @@ export const RESPONSE_HINTS = {
   bodyChanged: {
     en: 'The body was altered: copy it as raw bytes (no line-by-line text handling, no string functions).',
     ko: '본문이 바뀌었습니다. 줄 단위 텍스트 처리나 문자열 함수 없이 원시 바이트로 복사하세요.',
+  },
+  keyCollision: {
+    en: 'Another URL’s object came back: two URLs share one cache entry. Key the cache on the whole URL (host, port, path and query).',
+    ko: '다른 URL의 객체가 왔습니다. 두 URL이 캐시 항목 하나를 같이 씁니다. 캐시 키는 URL 전체(호스트, 포트, 경로, 쿼리)로 하세요.',
+  },
+  mixedUp: {
+    en: "Another URL's response came back. Either two URLs share a cache entry (key on the whole URL) or threads share state (pass each thread its own descriptor and buffers).",
+    ko: '다른 URL의 응답이 왔습니다. 두 URL이 캐시 항목을 같이 쓰거나(URL 전체를 키로 쓰세요), 스레드들이 상태를 공유합니다(스레드마다 자기 디스크립터와 버퍼를 넘기세요).',
+  },
+  cacheAltered: {
+    en: 'A cache hit sent altered bytes that match no other object of this run (so not a key collision): store and send the object with memcpy and its exact length.',
+    ko: '캐시 적중 시 바뀐 바이트를 보냈고, 이번 실행의 다른 어떤 객체와도 같지 않습니다(키 충돌은 아님). 객체는 memcpy와 정확한 길이로 저장하고 보내세요.',
   },
   cacheChanged: {
     en: 'A cache hit sent different bytes: a cache key collision or a corrupted copy. Key on the whole URL and copy bytes with memcpy.',

@@ -11,14 +11,16 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     jobs: { type: 'string', default: '2' },
     only: { type: 'string' },
+    explain: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
   process.stdout.write(
-    'usage: npm run validity -- [--runs N] [--jobs J] [--only name,name]\n' +
+    'usage: npm run validity -- [--runs N] [--jobs J] [--only name,name] [--explain name,name]\n' +
       'Grades the reference proxy and the correct C fixture N times each, every flawed fixture once,\n' +
-      'and compares with the expectation table (grader/src/validity/expectations.ts).\n',
+      'and compares with the expectation table (grader/src/validity/expectations.ts).\n' +
+      '--explain prints, for the fixtures named, every failed check with its detail and hint (a Markdown table).\n',
   );
   process.exit(0);
 }
@@ -51,7 +53,7 @@ const line = (row: ValidityRow) => {
   const correctNote = row.expectation.fails.length === 0 ? `  full marks ${full}/${row.runs.length}` : '';
   const failed = row.runs[0]!.failed.map((id) => id.replace(/^(\w)\w+\./, '$1.')).join(' ');
   return [
-    `${status} ${row.name.padEnd(24)} ${scores.padStart(5)}  cmu ${String(row.runs[0]!.cmuScore).padStart(2)}/${row.cmuExpected}${correctNote}  ${row.expectation.fails === 'all' ? '(all checks)' : failed}`,
+    `${status} ${row.name.padEnd(24)} ${scores.padStart(5)}  cmu ${String(row.runs[0]!.cmuScore).padStart(2)}/${row.cmuExpected}${correctNote}  ${row.expectation.fails === 'all' ? `(all checks${row.expectation.passes ? ` but ${row.expectation.passes.length}` : ''})` : failed}`,
     ...(row.unexpectedFails.length ? [`      unexpected failures: ${row.unexpectedFails.join(', ')}`] : []),
     ...(row.unexpectedPasses.length
       ? [`      expected to fail but passed: ${row.unexpectedPasses.join(', ')}`]
@@ -65,6 +67,17 @@ const line = (row: ValidityRow) => {
 
 process.stdout.write(`\nValidity matrix (${runs} run(s) of the correct proxies, 1 of each flawed one)\n`);
 for (const row of rows) process.stdout.write(`${line(row)}\n`);
+const explained = values.explain?.split(',') ?? [];
+if (explained.length > 0) {
+  process.stdout.write('\n| fixture | check | detail | hint |\n|---|---|---|---|\n');
+  for (const row of rows.filter((r) => explained.includes(r.name))) {
+    const checks = row.runs[0]!.report.suites.flatMap((s) => s.checks).filter((c) => !c.passed && !c.skipped);
+    for (const c of checks) {
+      const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 260);
+      process.stdout.write(`| ${row.name} | ${c.id} | ${cell(c.detail)} | ${cell(c.hint)} |\n`);
+    }
+  }
+}
 const uncovered = await uncoveredChecks();
 process.stdout.write(
   uncovered.length === 0

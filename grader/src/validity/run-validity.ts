@@ -113,7 +113,10 @@ export async function runValidity(options: ValidityOptions): Promise<ValidityRow
     const expectation = name === 'reference' ? expectations.correct! : expectations[name]!;
     const mine = runs.filter((r) => r.name === name);
     const first = mine[0]!;
-    const expectedFails = expectation.fails === 'all' ? allIds : expectation.fails;
+    const expectedFails =
+      expectation.fails === 'all'
+        ? allIds.filter((id) => !expectation.passes?.includes(id))
+        : expectation.fails;
     const cmuExpected = expectation.cmu.basic + expectation.cmu.concurrency + expectation.cmu.cache;
     const key = (r: GradedRun) => r.failed.join(',');
     const varied = allIds.filter((id) => new Set(mine.map((r) => r.failed.includes(id))).size > 1);

@@ -1,7 +1,15 @@
 // The headers the proxy must set (User-Agent, Connection, Proxy-Connection) and the ones it must pass through.
 import { headerValues } from '../../harness/parse-response.js';
 import type { Bilingual, CheckDef } from '../../types.js';
-import { describeMissingHead, failedForward as failed, recordForwarded, tokenFor } from './forwarded-head.js';
+import type { HeaderList } from '../../harness/raw-client.js';
+import { clientHeads, PROXY_OWNED, passThroughLines } from './client-heads.js';
+import {
+  describeMissingHead,
+  failedForward as failed,
+  type RecordedExchange,
+  recordForwarded,
+  tokenFor,
+} from './forwarded-head.js';
 
 export const REQUIRED_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:10.0.3) Gecko/20120305 Firefox/10.0.3';
 
@@ -19,35 +27,42 @@ export const requiredHeadersCheck: CheckDef = {
   timeoutMs: 10_000,
   hint: REQUIRED_HINT,
   async run(ctx) {
-    const path = `/rec/required-${tokenFor(ctx, 'required')}.html`;
-    const headers: Array<[string, string]> = [
-      ['User-Agent', 'curl/7.88.1'],
-      ['Accept', '*/*'],
-      ['Connection', 'keep-alive'],
-      ['Proxy-Connection', 'Keep-Alive'],
-    ];
-    const recorded = await recordForwarded(ctx, { path, headers });
-    const missing = describeMissingHead(ctx, recorded);
-    if (missing) return missing;
-    const problems: string[] = [];
-    const required: Array<[string, string, boolean]> = [
-      ['User-Agent', REQUIRED_USER_AGENT, true],
-      ['Connection', 'close', false],
-      ['Proxy-Connection', 'close', false],
-    ];
-    for (const [name, value, exactCase] of required) {
-      const values = headerValues(recorded.head.headers, name);
-      const matches = (v: string) => (exactCase ? v === value : v.toLowerCase() === value);
-      if (values.length === 0) problems.push(`no ${name} header`);
-      else if (values.length > 1) problems.push(`${values.length} ${name} headers (${values.join(' / ')})`);
-      else if (!matches(values[0] as string))
-        problems.push(`'${name}: ${values[0]}' instead of '${name}: ${value}'`);
+    const token = tokenFor(ctx, 'required');
+    const failures: string[] = [];
+    let firstFailed: RecordedExchange | undefined;
+    for (const [index, head] of clientHeads(token).entries()) {
+      const path = `/rec/required-${token}-${index}.html`;
+      const recorded = await recordForwarded(ctx, { path, headers: head.headers });
+      const missing = describeMissingHead(ctx, recorded);
+      if (missing) return missing;
+      const problems = requiredProblems(recorded.head.headers);
+      if (problems.length === 0) continue;
+      firstFailed ??= recorded;
+      failures.push(`for ${head.label} the origin received ${problems.join('; ')}`);
     }
-    if (problems.length === 0) return { passed: true };
-    const detail = `The client sent curl's User-Agent, 'Connection: keep-alive' and 'Proxy-Connection: Keep-Alive'; the origin received ${problems.join('; ')}.`;
-    return failed(recorded, ctx, detail, REQUIRED_HINT);
+    if (!firstFailed) return { passed: true };
+    const detail = `Four client heads were sent; ${failures.join('. And ')}.`;
+    return failed(firstFailed, ctx, detail, REQUIRED_HINT);
   },
 };
+
+function requiredProblems(headers: HeaderList): string[] {
+  const problems: string[] = [];
+  const required: Array<[string, string, boolean]> = [
+    ['User-Agent', REQUIRED_USER_AGENT, true],
+    ['Connection', 'close', false],
+    ['Proxy-Connection', 'close', false],
+  ];
+  for (const [name, value, exactCase] of required) {
+    const values = headerValues(headers, name);
+    const matches = (v: string) => (exactCase ? v === value : v.toLowerCase() === value);
+    if (values.length === 0) problems.push(`no ${name} header`);
+    else if (values.length > 1) problems.push(`${values.length} ${name} headers (${values.join(' / ')})`);
+    else if (!matches(values[0] as string))
+      problems.push(`'${name}: ${values[0]}' instead of '${name}: ${value}'`);
+  }
+  return problems;
+}
 
 const PASSTHROUGH_HINT: Bilingual = {
   en: 'Forward every other client header line unchanged and in its order (only Host, User-Agent, Connection and Proxy-Connection are yours to set).',
@@ -64,36 +79,51 @@ export const headerPassthroughCheck: CheckDef = {
   hint: PASSTHROUGH_HINT,
   async run(ctx) {
     const token = tokenFor(ctx, 'passthrough');
-    const custom: Array<[string, string]> = [
-      ['X-Proxylab-Token', `${token}-${tokenFor(ctx, 'passthrough-2')}`],
-      ['Accept-Language', 'ko-KR,ko;q=0.9,en-US;q=0.8'],
-      ['Cookie', `session=${token}; theme=dark`],
-    ];
-    const headers: Array<[string, string]> = [
-      ['User-Agent', 'curl/7.88.1'],
-      custom[0] as [string, string],
-      ['Accept', '*/*'],
-      custom[1] as [string, string],
-      ['Proxy-Connection', 'Keep-Alive'],
-      custom[2] as [string, string],
-    ];
-    const recorded = await recordForwarded(ctx, { path: `/rec/pass-${token}.html`, headers });
-    const missing = describeMissingHead(ctx, recorded);
-    if (missing) return missing;
-    const wanted = custom.map(([name, value]) => `${name}: ${value}`);
-    const lines = recorded.head.headerLines;
-    const problems: string[] = [];
-    for (const line of wanted) {
-      const count = lines.filter((l) => l === line).length;
-      if (count !== 1)
-        problems.push(count === 0 ? `'${line}' is missing or altered` : `'${line}' came ${count} times`);
+    const failures: string[] = [];
+    let firstFailed: { recorded: RecordedExchange; wanted: string[] } | undefined;
+    for (const [index, head] of clientHeads(token).entries()) {
+      const recorded = await recordForwarded(ctx, {
+        path: `/rec/pass-${token}-${index}.html`,
+        headers: head.headers,
+      });
+      const missing = describeMissingHead(ctx, recorded);
+      if (missing) return missing;
+      const wanted = passThroughLines(head.headers);
+      const got = recorded.head.headerLines.filter((line) => !PROXY_OWNED.includes(nameOf(line)));
+      const problems = passThroughProblems(wanted, got);
+      if (problems.length === 0) continue;
+      firstFailed ??= { recorded, wanted };
+      failures.push(`${head.label}: ${problems.join('; ')}`);
     }
-    const positions = wanted.map((line) => lines.indexOf(line));
-    if (problems.length === 0 && positions.some((p, i) => i > 0 && p < (positions[i - 1] ?? 0))) {
-      problems.push('the three lines arrived in a different order');
-    }
-    if (problems.length === 0) return { passed: true };
-    const detail = `The client sent ${wanted.map((l) => `'${l}'`).join(', ')} in this order; ${problems.join('; ')}.`;
-    return { ...failed(recorded, ctx, detail, PASSTHROUGH_HINT), expected: wanted.join(' | ') };
+    if (!firstFailed) return { passed: true };
+    const detail = `Of the client's own header lines (all but Host, User-Agent, Connection, Proxy-Connection), nothing may be dropped, altered or added. ${failures.join('. ')}.`;
+    return {
+      ...failed(firstFailed.recorded, ctx, detail, PASSTHROUGH_HINT),
+      expected: firstFailed.wanted.join(' | '),
+    };
   },
 };
+
+const nameOf = (line: string) =>
+  line
+    .slice(0, Math.max(0, line.indexOf(':')))
+    .trim()
+    .toLowerCase();
+
+/** What differs between the lines the client sent (wanted) and the ones the origin got, in words. */
+function passThroughProblems(wanted: string[], got: string[]): string[] {
+  const problems: string[] = [];
+  const dropped = wanted.filter((line) => !got.includes(line));
+  const added = got.filter((line) => !wanted.includes(line));
+  if (dropped.length) problems.push(`missing or altered ${dropped.map((l) => `'${l}'`).join(', ')}`);
+  if (added.length) problems.push(`added ${added.map((l) => `'${l}'`).join(', ')}`);
+  for (const line of wanted) {
+    const count = got.filter((l) => l === line).length;
+    if (count > 1) problems.push(`'${line}' came ${count} times`);
+  }
+  const kept = got.filter((line) => wanted.includes(line));
+  const order = wanted.filter((line) => kept.includes(line));
+  if (problems.length === 0 && kept.join('\n') !== order.join('\n'))
+    problems.push('the lines arrived in another order');
+  return problems;
+}

@@ -2,6 +2,7 @@
 import { curlLine } from '../../harness/raw-client.js';
 import type { CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { atStep, CACHE_HINT, fetchCounted } from './counted-fetch.js';
+import { proveCaching } from './caches-at-all.js';
 
 /** Fetch once (a miss), fetch again: the second must be byte-identical and must not reach the origin. */
 async function checkHit(ctx: CheckContext, name: string, kind: string): Promise<CheckOutcome> {
@@ -61,6 +62,8 @@ export const noLargeObjectCheck: CheckDef = {
   async run(ctx) {
     const { path, bytes } = ctx.harness.object('over-limit');
     const tiny = ctx.harness.tiny;
+    const unproven = await proveCaching(ctx, 'the size limit');
+    if (unproven) return unproven;
     let requests = 0;
     for (const step of ['First fetch', 'Second fetch']) {
       const fetched = await fetchCounted(ctx, tiny, path, {

@@ -4,6 +4,7 @@ import { compareBytes } from '../../harness/compare.js';
 import { createPrng } from '../../harness/prng.js';
 import { buildFixedResponse, startRecordingOrigin } from '../../harness/recording-origin.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
+import { proveCaching } from './caches-at-all.js';
 
 const KEYS_HINT: Bilingual = {
   en: 'Key the cache on the whole URL — host, port, path and query — not on the path or the host alone.',
@@ -22,6 +23,8 @@ export const distinctKeysCheck: CheckDef = {
 };
 
 async function checkDistinctKeys(ctx: CheckContext): Promise<CheckOutcome> {
+  const unproven = await proveCaching(ctx, 'keeping keys apart');
+  if (unproven) return unproven;
   const { tiny, tinyAlt } = ctx.harness;
   const samePath = ctx.harness.object('keys-same').path;
   const other = await startRecordingOrigin(

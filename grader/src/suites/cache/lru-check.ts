@@ -4,19 +4,20 @@
 import { LRU_OBJECT_BYTES } from '../../harness/corpus.js';
 import type { CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { atStep, fetchCounted } from './counted-fetch.js';
+import { proveCaching } from './caches-at-all.js';
 
 const lruName = (i: number) => `lru-${String(i).padStart(2, '0')}`;
 
 const LRU_HINT = {
   en: 'Evict the least recently used object when MAX_CACHE_SIZE (1049000) would be exceeded; a hit counts as a use (update its timestamp or move it to the front).',
-  ko: 'MAX_CACHE_SIZE(1049000)를 넘게 되면 가장 오래 전에 쓰인 객체를 내보내세요. 캐시 적중도 사용으로 칩니다(타임스탬프 갱신 또는 맨 앞으로 이동).',
+  ko: 'MAX_CACHE_SIZE(1049000)를 넘게 되면 가장 오래 전에 쓰인 객체를 제거하세요. 캐시 적중도 사용으로 칩니다(타임스탬프 갱신 또는 맨 앞으로 이동).',
 };
 
 export const lruEvictionCheck: CheckDef = {
   id: 'cache.lru-eviction',
   title: {
     en: 'When the cache is full, the least recently used object is evicted',
-    ko: '캐시가 가득 차면 가장 오래 전에 쓰인 객체가 내보내진다',
+    ko: '캐시가 가득 차면 가장 오래 전에 쓰인 객체가 제거된다',
   },
   timeoutMs: 80_000,
   hint: LRU_HINT,
@@ -24,6 +25,8 @@ export const lruEvictionCheck: CheckDef = {
 };
 
 async function checkLruEviction(ctx: CheckContext): Promise<CheckOutcome> {
+  const unproven = await proveCaching(ctx, 'LRU eviction');
+  if (unproven) return unproven;
   const tiny = ctx.harness.tiny;
   const pathOf = (i: number) => ctx.harness.object(lruName(i)).path;
   const fetchLru = async (i: number, step: string) => {
@@ -46,8 +49,8 @@ async function checkLruEviction(ctx: CheckContext): Promise<CheckOutcome> {
       passed: false,
       detail: `After fetching lru-00..lru-10 (11 × ${LRU_OBJECT_BYTES} bytes = ${11 * LRU_OBJECT_BYTES}, which fits in MAX_CACHE_SIZE = 1049000), fetching lru-00 again reached the origin: it was not kept.`,
       hint: {
-        en: 'Cache every complete response up to MAX_OBJECT_SIZE (102400 bytes) and keep up to MAX_CACHE_SIZE (1049000 bytes) of them in all.',
-        ko: 'MAX_OBJECT_SIZE(102400바이트) 이하의 완전한 응답을 모두 캐시하고, 합계 MAX_CACHE_SIZE(1049000바이트)까지 보관하세요.',
+        en: 'Cache every complete response up to MAX_OBJECT_SIZE (102400 bytes) and keep up to MAX_CACHE_SIZE (1049000 bytes) of them in all — counted in bytes, not in slots (a fixed number of entries evicts too early).',
+        ko: 'MAX_OBJECT_SIZE(102400바이트) 이하의 완전한 응답을 모두 캐시하고, 합계 MAX_CACHE_SIZE(1049000바이트)까지 보관하세요. 슬롯 개수가 아니라 바이트로 세야 합니다(항목 수를 고정하면 너무 일찍 제거됩니다).',
       },
     };
   }

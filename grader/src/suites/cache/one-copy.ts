@@ -9,6 +9,7 @@ import { HALF_FILLED_HINT } from './concurrent-hits.js';
 import { atStep, fetchCounted } from './counted-fetch.js';
 import { endedEarly, fetchAgainst } from './fetch-against.js';
 import { type HeldOrigin, startHeldOrigin } from './held-origin.js';
+import { proveCaching } from './caches-at-all.js';
 
 const FILL_COUNT = 11;
 const TARGET_BYTES = 40_000;
@@ -19,6 +20,11 @@ const STAGGER_LIMIT_MS = 1000;
 const ONE_COPY_HINT: Bilingual = {
   en: 'Before inserting, check whether the URL is already cached (under the write lock): replace or skip it, never store a second copy.',
   ko: '삽입하기 전에 (쓰기 잠금 안에서) 그 URL이 이미 캐시에 있는지 확인하세요. 교체하거나 건너뛰고, 두 번째 사본은 절대 저장하지 마세요.',
+};
+
+export const SLOTS_HINT: Bilingual = {
+  en: 'Limit the cache by bytes, not by a number of slots: keep objects until their total would exceed MAX_CACHE_SIZE (1049000), then evict the least recently used.',
+  ko: '캐시는 슬롯 개수가 아니라 바이트로 제한하세요. 합계가 MAX_CACHE_SIZE(1049000)를 넘게 될 때까지 객체를 보관하고, 그때 가장 오래 전에 쓰인 객체를 제거하세요.',
 };
 
 /** The held object's response: Tiny's head and random text from the run's seed. */
@@ -44,6 +50,8 @@ export const oneCopyCheck: CheckDef = {
 // 11 fill objects (990,000 bytes) plus one 40,000-byte target fit in MAX_CACHE_SIZE; a second copy of the
 // target does not, so a cache that stores duplicates must evict the oldest fill object, one-copy-00.
 async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
+  const unproven = await proveCaching(ctx, 'storing one copy');
+  if (unproven) return unproven;
   const tiny = ctx.harness.tiny;
   const fillPath = (i: number) => ctx.harness.object(`one-copy-${String(i).padStart(2, '0')}`).path;
   for (let i = 0; i < FILL_COUNT; i++) {
@@ -63,6 +71,9 @@ async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
     const failed = atStep(`${SIMULTANEOUS} simultaneous fetches of ${url}`, broken.outcome);
     return endedEarly(target, broken.response) ? { ...failed, hint: HALF_FILLED_HINT } : failed;
   }
+  // The second oldest first: fetching the oldest again would, on a miss, insert it and evict the second oldest.
+  const second = await fetchCounted(ctx, tiny, fillPath(1), { cacheHit: true, allowTrailing: true });
+  if (!second.outcome.passed) return atStep(`Fetching ${fillPath(1)} again`, second.outcome);
   const first = await fetchCounted(ctx, tiny, fillPath(0), { cacheHit: true, allowTrailing: true });
   if (!first.outcome.passed) return atStep(`Fetching ${fillPath(0)} again`, first.outcome);
   if (first.originRequests > 0) {
@@ -71,19 +82,17 @@ async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
       allowTrailing: true,
     });
     const cachesAtAll = last.outcome.passed && last.originRequests === 0;
-    return {
-      passed: false,
-      detail: cachesAtAll
-        ? `${fillPath(0)} was evicted after ${SIMULTANEOUS} simultaneous misses of one ${TARGET_BYTES}-byte object: ` +
-          `${FILL_COUNT} × ${LRU_OBJECT_BYTES} bytes plus one copy fit in MAX_CACHE_SIZE, so the cache stored more than one copy.`
-        : `Neither ${fillPath(0)} nor ${fillPath(FILL_COUNT - 1)} (${LRU_OBJECT_BYTES} bytes each) was served from the cache.`,
-      hint: cachesAtAll
-        ? ONE_COPY_HINT
-        : {
-            en: 'Cache complete responses up to MAX_OBJECT_SIZE.',
-            ko: 'MAX_OBJECT_SIZE 이하의 완전한 응답을 캐시하세요.',
-          },
-    };
+    if (!cachesAtAll) {
+      return {
+        passed: false,
+        detail: `Neither ${fillPath(0)} nor ${fillPath(FILL_COUNT - 1)} (${LRU_OBJECT_BYTES} bytes each) was served from the cache.`,
+        hint: {
+          en: 'Cache complete responses up to MAX_OBJECT_SIZE.',
+          ko: 'MAX_OBJECT_SIZE 이하의 완전한 응답을 캐시하세요.',
+        },
+      };
+    }
+    return second.originRequests > 0 ? evictedTooMany(fillPath) : storedCopies(fillPath, url);
   }
   const before = held.requestCount;
   const { outcome: again } = await fetchAgainst(ctx, url, target, 'the held object', {
@@ -99,6 +108,30 @@ async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
     passed: false,
     detail: `After ${SIMULTANEOUS} simultaneous misses of ${url}, fetching it again reached the origin: no copy was kept (a new object of its size fetched twice now is kept).`,
     hint: ONE_COPY_HINT,
+  };
+}
+
+// Copies of a ${TARGET_BYTES}-byte target: two extra evict the older objects and then exactly one fill object.
+function storedCopies(fillPath: (i: number) => string, url: string): CheckOutcome {
+  return {
+    passed: false,
+    detail:
+      `After ${SIMULTANEOUS} simultaneous misses of one ${TARGET_BYTES}-byte object (${url}), ${fillPath(0)} was evicted ` +
+      `but ${fillPath(1)} was kept: ${FILL_COUNT} × ${LRU_OBJECT_BYTES} bytes plus one copy fit in MAX_CACHE_SIZE, ` +
+      'and exactly one object more had to go, as when the cache stored more than one copy.',
+    hint: ONE_COPY_HINT,
+  };
+}
+
+// Extra copies (at most two) cannot push out two fill objects: the cache holds fewer objects than its bytes allow.
+function evictedTooMany(fillPath: (i: number) => string): CheckOutcome {
+  return {
+    passed: false,
+    detail:
+      `Both ${fillPath(0)} and ${fillPath(1)} were evicted although ${FILL_COUNT} × ${LRU_OBJECT_BYTES} bytes plus the ` +
+      `target fit in MAX_CACHE_SIZE, and even ${SIMULTANEOUS} copies of the target would have pushed out only one: the ` +
+      'cache evicts by a count of entries (or a smaller limit), not by the bytes of MAX_CACHE_SIZE. Duplicates alone do not explain it.',
+    hint: SLOTS_HINT,
   };
 }
 

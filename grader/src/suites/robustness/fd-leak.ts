@@ -13,7 +13,7 @@ export const fdLeakCheck: CheckDef = {
   id: 'robustness.fd-leak',
   title: {
     en: 'No file descriptors leak over 100 exchanges (normal, aborted, refused, unfinished)',
-    ko: '교환 100번(정상, 중단, 연결 거부, 미완료) 뒤에도 파일 디스크립터가 새지 않는다',
+    ko: '요청 100번(정상, 중단, 연결 거부, 미완료) 뒤에도 파일 디스크립터가 새지 않는다',
   },
   timeoutMs: 45_000,
   hint: robustnessHints.fdLeak,

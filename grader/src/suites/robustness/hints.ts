@@ -4,7 +4,7 @@ import type { Bilingual } from '../../types.js';
 export const robustnessHints = {
   sigpipe: {
     en: 'Ignore SIGPIPE (signal(SIGPIPE, SIG_IGN)) and end only that exchange on EPIPE/ECONNRESET: a client that goes away must never stop the proxy (no exit() in your write wrapper).',
-    ko: 'SIGPIPE를 무시하고(signal(SIGPIPE, SIG_IGN)), EPIPE/ECONNRESET이 나면 그 교환만 끝내세요. 클라이언트가 떠나도 프록시가 멈추면 안 됩니다(쓰기 래퍼에서 exit() 금지).',
+    ko: 'SIGPIPE를 무시하고(signal(SIGPIPE, SIG_IGN)), EPIPE/ECONNRESET이 나면 그 요청만 끝내세요. 클라이언트가 떠나도 프록시가 멈추면 안 됩니다(쓰기 래퍼에서 exit() 금지).',
   },
   earlyClientClose: {
     en: 'When read returns 0 (EOF) before the blank line that ends the request head, stop reading, close the connection and go on; a header loop that ignores EOF spins forever.',
@@ -12,7 +12,7 @@ export const robustnessHints = {
   },
   originFailure: {
     en: 'When the origin cannot be reached, resets, or closes early, answer the client with an error (e.g. 502) or close its connection, release both descriptors, and keep serving: connect and read errors end one exchange, never the proxy.',
-    ko: '서버에 연결할 수 없거나, 연결이 리셋되거나, 일찍 끊기면 클라이언트에게 오류(예: 502)로 답하거나 연결을 닫고, 두 디스크립터를 모두 정리한 뒤 계속 서비스하세요. 연결·읽기 오류는 그 교환만 끝내야 하고 프록시를 끝내면 안 됩니다.',
+    ko: '서버에 연결할 수 없거나, 연결이 리셋되거나, 일찍 끊기면 클라이언트에게 오류(예: 502)로 답하거나 연결을 닫고, 두 디스크립터를 모두 정리한 뒤 계속 서비스하세요. 연결·읽기 오류는 그 요청만 끝내야 하고 프록시를 끝내면 안 됩니다.',
   },
   malformed: {
     en: 'Check every part of the request line before using it (method, an http:// URI with a host, a port from 1 to 65535, its length) and answer 400 or close the connection — never crash, exit or wait forever on a bad request.',
@@ -24,6 +24,6 @@ export const robustnessHints = {
   },
   fdLeak: {
     en: 'Close both the client and the origin descriptor on every path — after a normal exchange, an error status, a failed connect, and a client that went away.',
-    ko: '모든 경로에서 클라이언트와 서버 디스크립터를 둘 다 닫으세요. 정상 교환 후, 오류 응답 후, 연결 실패 후, 클라이언트가 떠난 후 모두입니다.',
+    ko: '모든 경로에서 클라이언트와 서버 디스크립터를 둘 다 닫으세요. 정상 요청 후, 오류 응답 후, 연결 실패 후, 클라이언트가 떠난 후 모두입니다.',
   },
 } satisfies Record<string, Bilingual>;
