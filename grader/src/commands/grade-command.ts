@@ -13,7 +13,7 @@ import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { checkRegistry } from '../suites/index.js';
 import { createTarget } from '../targets/index.js';
-import { ISOLATED_ENV, planIsolatedRun, runIsolated } from '../process/isolated-run.js';
+import { describeNetwork, planIsolatedRun, runIsolated } from '../process/isolated-run.js';
 import { withListenerPid } from '../targets/container/listener-pid.js';
 import {
   assertAddress,
@@ -79,7 +79,7 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
   const log = options.verbose ? (line: string) => process.stderr.write(`[grader] ${line}\n`) : undefined;
   const created = options.insideNetns
     ? await createContainerTarget(options, log)
-    : await createTarget({ ...options, network: process.env[ISOLATED_ENV] === '1' ? 'isolated' : network });
+    : await createTarget({ ...options, network: describeNetwork(network) });
   const target = options.findPid ? withListenerPid(assertAddress(created)) : created;
   const specs = options.format ?? ['terminal'];
   const terminal = detectTerminal(process.stdout);
