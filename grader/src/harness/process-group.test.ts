@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeSignal, isProcessGone, spawnGroup } from './process-group.js';
@@ -31,6 +31,20 @@ describe('spawnGroup', () => {
     for (let i = 0; i < 100 && alive(grandchild); i++) await delay(10);
     expect(alive(grandchild)).toBe(false);
     expect(alive(child.pid)).toBe(false);
+  });
+
+  it('limits file size in MiB exactly, whatever unit the shell counts ulimit -f in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proxylab-fsize-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'big');
+    const child = spawnGroup(
+      { shell: `head -c 3000000 /dev/zero > ${file}` },
+      { limits: { fileSizeMiB: 2 } },
+    );
+    const info = await child.exit;
+    await child.kill();
+    expect(info.signal ?? info.exitCode).toBeTruthy();
+    expect(statSync(file).size).toBe(2 * 1024 * 1024);
   });
 
   it('keeps a bounded tail of a flood of output', async () => {

@@ -8,7 +8,7 @@ import { OutputTail } from './output-tail.js';
 export interface ProcessLimits {
   /** RLIMIT_AS in MiB; leave unset for V8-based programs, which reserve large address ranges. */
   addressSpaceMiB?: number;
-  /** RLIMIT_FSIZE in MiB. */
+  /** RLIMIT_FSIZE in MiB (exactly: the shell's 512-byte blocks are counted for it). */
   fileSizeMiB?: number;
   /** RLIMIT_NOFILE. */
   openFiles?: number;
@@ -33,7 +33,8 @@ function ulimitPrefix(limits: ProcessLimits | undefined): string {
   if (!limits) return '';
   const parts: string[] = [];
   if (limits.addressSpaceMiB) parts.push(`ulimit -v ${limits.addressSpaceMiB * 1024}`);
-  if (limits.fileSizeMiB) parts.push(`ulimit -f ${limits.fileSizeMiB * 1024}`);
+  // /bin/sh counts -f in 512-byte blocks (dash, and bash as sh in POSIX mode), -v in KiB
+  if (limits.fileSizeMiB) parts.push(`ulimit -f ${limits.fileSizeMiB * 2048}`);
   if (limits.openFiles) parts.push(`ulimit -n ${limits.openFiles}`);
   if (limits.cpuSeconds) parts.push(`ulimit -t ${limits.cpuSeconds}`);
   // bash spells the process limit -u, dash -p

@@ -149,8 +149,9 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
     grader: { name: 'proxylab-grade', version: options.version },
     target: {
       ...info,
+      // the reason first: it is the one line a summary shows (the batch gradebook's reason column)
       notes: failure
-        ? [...info.notes, failure.reason, ...failure.outputTail.map((l) => `  | ${l}`)]
+        ? [failure.reason, ...failure.outputTail.map((l) => `  | ${l}`), ...info.notes]
         : info.notes,
     },
     rubric: rubric.name,

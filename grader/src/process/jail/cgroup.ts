@@ -88,6 +88,7 @@ const readNumber = async (path: string, key: string): Promise<number> => {
 
 /** Folders of run cgroups not removed yet: the exit path removes them synchronously. */
 const liveFolders = new Set<string>();
+let exitHookInstalled = false;
 
 /** Creates `name` with the memory and pids limits; a controller that refuses is left out (the rlimits remain). */
 export async function createRunCgroup(
@@ -95,6 +96,10 @@ export async function createRunCgroup(
   name: string,
   limits: { memoryBytes: number; pids: number },
 ): Promise<RunCgroup> {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => removeRunCgroupsSync());
+  }
   const folders: string[] = [];
   let limitsMemory = false;
   let limitsPids = false;

@@ -12,8 +12,12 @@ export type JailSupport =
   | { available: true; tools: JailTools; cgroup?: CgroupSupport; cgroupMissing?: string }
   | { available: false; missing: string };
 
-/** Finds bwrap, setpriv, prlimit and writable cgroups, and runs one jailed `true` to prove they work together. */
+/**
+ * Finds bwrap, setpriv, prlimit and writable cgroups, and runs one jailed `true` to prove they work together.
+ * PROXYLAB_JAIL=off turns the jail off (the operator's choice, e.g. to compare a run with and without it).
+ */
 export async function detectJail(): Promise<JailSupport> {
+  if (process.env.PROXYLAB_JAIL === 'off') return { available: false, missing: 'PROXYLAB_JAIL=off' };
   if (process.platform !== 'linux')
     return { available: false, missing: `the jail is Linux-only (this is ${process.platform})` };
   if (process.getuid?.() !== 0) return { available: false, missing: 'the grader is not running as root' };

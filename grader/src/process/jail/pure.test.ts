@@ -79,6 +79,9 @@ describe('buildViewArgs', () => {
     expect(args).not.toContain('/sbin');
     expect(args).not.toMatch(/--ro-bind \/etc \/etc/);
     for (const dir of ['/tmp', '/var/tmp', '/dev/shm']) expect(args).toContain(`--tmpfs ${dir}`);
+    expect(args).toContain(
+      '--perms 0755 --dir /tmp --perms 0755 --dir /tmp/job --bind /tmp/job/work /tmp/job/work',
+    );
     expect(args.indexOf('--tmpfs /tmp')).toBeLessThan(args.indexOf('--bind /tmp/job/work /tmp/job/work'));
     expect(args).toMatch(/--chdir \/tmp\/job\/work\/alice$/);
   });

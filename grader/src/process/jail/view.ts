@@ -50,10 +50,29 @@ export function buildViewArgs(view: JailView, root = '/'): string[] {
   args.push('--perms', '1777', '--size', String(512 << 20), '--tmpfs', '/tmp');
   args.push('--perms', '1777', '--size', String(64 << 20), '--tmpfs', '/var/tmp');
   args.push('--perms', '1777', '--size', String(64 << 20), '--tmpfs', '/dev/shm');
+  // bwrap would give the folders it creates above a bind the host's modes (a mode-700 job folder would lock the
+  // jail out of its own absolute paths): they are created world-searchable instead, and hold nothing else
+  for (const dir of ancestorsOf([...view.readOnly, ...view.writable]))
+    args.push('--perms', '0755', '--dir', dir);
   for (const dir of view.readOnly) args.push('--ro-bind', dir, dir);
   for (const dir of view.writable) args.push('--bind', dir, dir);
   args.push('--chdir', view.cwd);
   return args;
+}
+
+const SYSTEM_DIRS = ['/usr', '/etc', '/proc', '/dev', '/sys'];
+
+/** Every folder above the given ones (not the root, not inside the toolchain or the kernel's), parents first. */
+function ancestorsOf(paths: string[]): string[] {
+  const found = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split('/').filter(Boolean);
+    for (let i = 1; i < parts.length; i++) {
+      const dir = `/${parts.slice(0, i).join('/')}`;
+      if (!SYSTEM_DIRS.some((system) => dir === system || dir.startsWith(`${system}/`))) found.add(dir);
+    }
+  }
+  return [...found].sort((a, b) => a.split('/').length - b.split('/').length);
 }
 
 function lstatOrUndefined(path: string) {
