@@ -32,6 +32,7 @@ beforeAll(async () => {
   const work = await mkdtemp(join('/tmp', 'proxylab-locations-probe-'));
   const probe = await detectSandbox('auto', work);
   if (probe.cgroup) removeCgroupSync(probe.cgroup.path);
+  if (probe.memoryCgroup) removeCgroupSync(probe.memoryCgroup);
   await rm(work, { recursive: true, force: true });
   namespaces = probe.info.mode === 'namespace';
   for (const file of hostCanaries) await writeFile(file, 'host\n');

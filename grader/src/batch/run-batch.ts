@@ -103,6 +103,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       );
     }
     if (plan.cgroup) cgroups.push(plan.cgroup.path);
+    if (plan.memoryCgroup) cgroups.push(plan.memoryCgroup);
     const settings: JobSettings = {
       plan,
       tempRoot,

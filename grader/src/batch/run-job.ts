@@ -7,7 +7,12 @@ import type { CheckDef, Lang, Rubric, RunReport } from '../types.js';
 import type { Submission } from './discover.js';
 import type { StudentFormat } from './formats.js';
 import { findReportProblem, scoresOf, statusOf, synthesizeReport } from './report-check.js';
-import { createJobCgroup, readPidsLimitHits, removeJobCgroup } from './sandbox/cgroup.js';
+import {
+  createJobCgroup,
+  createJobMemoryCgroup,
+  readPidsLimitHits,
+  removeJobCgroup,
+} from './sandbox/cgroup.js';
 import type { SandboxPlan } from './sandbox/detect.js';
 import { DOCKER_STOP_GRACE_MS } from './sandbox/docker.js';
 import { launchJob, type RunningJob } from './sandbox/launch.js';
@@ -83,7 +88,11 @@ export async function gradeSubmission(
     ...['--make-timeout', String(settings.makeTimeoutSeconds), '--lang', settings.lang, '--seed', seed],
     ...(docker ? ['--sandbox', 'docker'] : []),
   ];
-  const running = launchJob({ plan, jobDir: job.dir, argv, uid, cgroup, hide: settings.hide });
+  const memory = plan.memoryCgroup
+    ? await createJobMemoryCgroup(plan.memoryCgroup, `job-${index}`)
+    : undefined;
+  const cgroups = [cgroup, memory].filter((path): path is string => path !== undefined);
+  const running = launchJob({ plan, jobDir: job.dir, argv, uid, cgroups, hide: settings.hide });
   settings.live.add(running);
   let wallExceeded = false;
   const wall = setClampedTimeout(() => {
@@ -115,6 +124,7 @@ export async function gradeSubmission(
       if (hits > 0) notes.push(`the process limit (${plan.info.maxProcesses}) refused ${hits} forks`);
       if (!(await removeJobCgroup(cgroup))) notes.push(`could not empty the cgroup ${cgroup}`);
     }
+    if (memory && !(await removeJobCgroup(memory))) notes.push(`could not empty the cgroup ${memory}`);
     const durationMs = Math.round(performance.now() - started);
     const text = await readChildFile(join(job.outDir, REPORT_FILE));
     let report: RunReport | undefined;

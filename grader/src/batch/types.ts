@@ -88,6 +88,8 @@ export interface SandboxInfo {
   loopback?: 'ip' | 'ifconfig' | 'helper';
   /** the pids cgroup folder holding one sub-cgroup per job, when cgroups are writable */
   pidsCgroup?: string;
+  /** the memory cgroup folder (v1) holding one folder per job, where the jail's cgroups nest */
+  memoryCgroup?: string;
   /** per-job process limit (cgroup pids.max and RLIMIT_NPROC) */
   maxProcesses: number;
   /** first uid of the unprivileged uids the jobs' student code runs as (root only), one per slot */

@@ -48,6 +48,36 @@ export async function createPidsCgroup(
   return { path, version: 2 };
 }
 
+/**
+ * Creates this batch's cgroup v1 `memory` folder, under the memory cgroup this process is in, so that each job can
+ * have one and the jail's per-command memory cgroups (which nest under their grader's own) go away with the job
+ * even when its grader is killed. No limit is set here: the jail bounds each command. Undefined where not writable.
+ */
+export async function createMemoryCgroup(name: string, root = '/sys/fs/cgroup'): Promise<string | undefined> {
+  const base = join(root, 'memory');
+  if (!existsSync(join(base, 'cgroup.procs'))) return undefined;
+  const own = readFileSync('/proc/self/cgroup', 'utf8')
+    .split('\n')
+    .find((line) => line.split(':')[1]?.split(',').includes('memory'))
+    ?.split(':')
+    .slice(2)
+    .join(':');
+  const path = join(base, own ?? '/', name);
+  return (await mkdir(path).then(
+    () => true,
+    () => false,
+  ))
+    ? path
+    : undefined;
+}
+
+/** A job's folder in the batch's memory cgroup (no limit of its own). */
+export async function createJobMemoryCgroup(parent: string, name: string): Promise<string> {
+  const path = join(parent, name);
+  await mkdir(path);
+  return path;
+}
+
 /** Creates a job's cgroup with a process (task) limit; its path's cgroup.procs is what the job joins. */
 export async function createJobCgroup(
   parent: PidsCgroup,

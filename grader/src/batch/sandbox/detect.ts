@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { detectJail } from '../../process/jail/index.js';
 import type { SandboxInfo, SandboxMode } from '../types.js';
-import { createPidsCgroup, type PidsCgroup } from './cgroup.js';
+import { createMemoryCgroup, createPidsCgroup, type PidsCgroup } from './cgroup.js';
 import { findCommand, runQuick, shellQuote } from './commands.js';
 import { planDockerSandbox } from './docker.js';
 import { prepareLoopbackUp } from './loopback.js';
@@ -20,6 +20,8 @@ export interface SandboxPlan {
   /** RLIMIT_NPROC for the job (util-linux prlimit) */
   prlimit?: string;
   cgroup?: PidsCgroup;
+  /** the batch's memory cgroup folder (v1, with a jail): each job's child grader nests its jail's cgroups there */
+  memoryCgroup?: string;
 }
 
 /** Per-job process (task) limit: the grader's own threads (~15) + make + a thread-per-connection proxy under load. */
@@ -36,6 +38,9 @@ export async function detectSandbox(mode: SandboxMode, tempRoot: string): Promis
     : undefined;
   // root with bubblewrap: the child graders stay root (trusted) and jail the student's make and ./proxy
   const jail = isRoot && setpriv ? await detectJail() : undefined;
+  const memoryCgroup = jail?.available
+    ? await createMemoryCgroup(`proxylab-batch-${process.pid}-${randomInt(1e9)}`)
+    : undefined;
   const base: SandboxPlan = {
     info: {
       mode: 'none',
@@ -44,9 +49,11 @@ export async function detectSandbox(mode: SandboxMode, tempRoot: string): Promis
       // below 2^31: tools such as ps print larger uids as negative numbers
       uidBase: setpriv ? 1_500_000_000 + randomInt(1 << 18) * 256 : undefined,
       jail: jail?.available === true,
+      memoryCgroup,
       notes: [],
     },
     setpriv,
+    memoryCgroup,
     prlimit,
     cgroup,
   };

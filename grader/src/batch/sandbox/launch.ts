@@ -17,8 +17,8 @@ export interface JobLaunch {
   argv: (viewDir: string) => string[];
   /** unprivileged uid of this job (root with setpriv only): the child's own, or its jail's when plan.info.jail */
   uid?: number;
-  /** the job's pids cgroup folder */
-  cgroup?: string;
+  /** the job's cgroup folders (pids, memory): the outer shell joins each before anything starts */
+  cgroups: string[];
   /** host folders the student must not see (the class, the outputs); hidden by a tmpfs inside the namespace */
   hide: string[];
 }
@@ -74,9 +74,9 @@ export function launchJob(launch: JobLaunch): RunningJob {
   ]
     .map(shellQuote)
     .join(' ');
-  const enterCgroup = launch.cgroup
-    ? `echo $$ > ${shellQuote(join(launch.cgroup, 'cgroup.procs'))} || exit 96; `
-    : '';
+  const enterCgroup = launch.cgroups
+    .map((path) => `echo $$ > ${shellQuote(join(path, 'cgroup.procs'))} || exit 96; `)
+    .join('');
   let outer: string;
   if (plan.unshare) {
     const lines = [`${plan.loopbackCommand} || { echo 'proxylab-batch: lo did not come up' >&2; exit 97; }`];

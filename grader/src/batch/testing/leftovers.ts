@@ -35,7 +35,7 @@ export function findLeftovers(summary: Pick<BatchSummary, 'tempRoot' | 'sandbox'
   }
   return {
     processes,
-    cgroup: pidsCgroup !== undefined && existsSync(pidsCgroup),
+    cgroup: [pidsCgroup, summary.sandbox.memoryCgroup].some((path) => path !== undefined && existsSync(path)),
     tempRoot: existsSync(summary.tempRoot),
   };
 }
