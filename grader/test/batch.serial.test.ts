@@ -20,9 +20,12 @@ const HOSTILE = join(FIXTURES, 'hostile-submissions');
 const CORPUS: Record<string, string[]> = {
   correct: [],
   sigpipe: ['robustness.abort-mid-response', 'robustness.fd-leak'],
+  // every cache check: the property checks first prove that the proxy caches at all
   'no-cache': [
     'cache.hit-text',
     'cache.hit-binary',
+    'cache.no-large-object',
+    'cache.distinct-keys',
     'cache.lru-eviction',
     'cache.concurrent-hits',
     'cache.one-copy',

@@ -108,15 +108,15 @@ describe('a hostile --submission graded as root in the jail', () => {
 });
 
 describe('--memory and --pids', () => {
-  it('refuse a value that is not a number above 0 with exit code 2', () => {
-    for (const args of [
-      ['--memory', 'lots'],
-      ['--memory', '0'],
-      ['--pids', '-3'],
-    ]) {
+  it('refuse a value outside their range with exit code 2, naming the range', () => {
+    for (const [args, range] of [
+      [['--memory', 'lots'], '--memory must be a whole number from 16 to 65536 MiB'],
+      [['--memory', '0'], '--memory must be a whole number from 16 to 65536 MiB'],
+      [['--pids', '-3'], '--pids must be a whole number from 8 to 65536'],
+    ] as const) {
       const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
       expect(run.status, args.join(' ')).toBe(2);
-      expect(run.stderr).toContain('must be a number > 0');
+      expect(run.stderr).toContain(range);
     }
   });
 });

@@ -48,9 +48,9 @@ export async function startProcessTarget(
     exited: () => child.exited(),
     isAlive: async () => {
       if (child.exited() !== undefined) return false;
-      if (pid === child.pid || commandRunning(pid)) return true;
-      // jailed: the proxy itself is gone, and bwrap reports its exit a moment later; wait for it, so the crash
-      // is counted against the check that was running, not the next one
+      if (commandRunning(pid)) return true;
+      // the proxy is exiting or gone, and its exit event (through bwrap, when jailed) comes a moment later: wait
+      // for it, so the crash is counted against the check that was running, not the next one
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([child.exit, new Promise((done) => (timer = setTimeout(done, 5000)))]);
       clearTimeout(timer);
@@ -62,10 +62,18 @@ export async function startProcessTarget(
   return { ok: true, started };
 }
 
-/** Whether `pid` is a live process (not gone, not a zombie). */
+/**
+ * Whether `pid` is a live process: not gone, not a zombie, and not exiting (the kernel sets PF_EXITING in the
+ * task's flags as it starts to exit, before the descriptors close and long before the parent hears of it). True
+ * where /proc cannot tell (not Linux): the leader's exit event decides there.
+ */
 function commandRunning(pid: number): boolean {
+  if (process.platform !== 'linux') return true;
   try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const PF_EXITING = 0x4;
+    return !/^[ZX]/.test(fields[0] ?? '') && (Number(fields[6]) & PF_EXITING) === 0;
   } catch {
     return false;
   }

@@ -3,7 +3,10 @@ import type { CrashInfo } from '../../types.js';
 import type { CgroupHits } from './cgroup.js';
 import { type JailLimits, formatMiB } from './limits.js';
 
-const signalNames = new Map(Object.entries(constants.signals).map(([name, n]) => [n as number, name]));
+// the first name of each number wins, so aliases (SIGIOT for SIGABRT, SIGPOLL for SIGIO) never replace the usual one
+const signalNames = new Map<number, string>();
+for (const [name, n] of Object.entries(constants.signals))
+  if (!signalNames.has(n as number)) signalNames.set(n as number, name);
 
 /**
  * bwrap exits with the command's exit code, or 128 + N when a signal N killed it: maps that back, so a SIGPIPE or
