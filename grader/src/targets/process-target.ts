@@ -10,6 +10,9 @@ export interface ProcessLaunch {
   env?: NodeJS.ProcessEnv;
 }
 
+/** How long a stopped proxy may take to obey SIGTERM before its group is killed. */
+const STOP_GRACE_MS = 250;
+
 /** Starts a proxy process in its own group on a free port and waits until the port listens. */
 export async function startProcessTarget(
   launch: ProcessLaunch,
@@ -39,7 +42,8 @@ export async function startProcessTarget(
     exited: () => child.exited(),
     isAlive: async () => child.exited() === undefined,
     outputTail: () => child.output.tail(20),
-    stop: () => child.kill(),
+    // a proxy is restarted for every suite: one that ignores SIGTERM gets SIGKILL after a short grace
+    stop: () => child.kill(STOP_GRACE_MS),
   };
   return { ok: true, started };
 }
