@@ -92,7 +92,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
       const suiteStarted = performance.now();
       // every suite starts on a fresh process, so no hang or state of one suite reaches the next
       // (a proxy that never started the first time is not retried for every suite)
-      if (suites.length > 0 && targetStarted) await session.fresh();
+      if (suites.length > 0 && targetStarted && performance.now() <= deadline) await session.fresh();
       const results = await runSuite(rubricSuite, env);
       suites.push(suiteResult(rubricSuite, results, lang, Math.round(performance.now() - suiteStarted)));
     }

@@ -3,15 +3,16 @@
 import { clampTimerMs } from '../harness/timer-limit.js';
 import type { Harness } from '../harness/harness.js';
 import { waitUntilQuiet } from '../harness/proxy-activity.js';
-import { describeSignal } from '../harness/process-group.js';
+import { describeSignal, isProcessGone } from '../harness/process-group.js';
 import { pick, runnerText } from '../i18n.js';
+import type { StartedTarget } from '../targets/target.js';
 import type { CheckDef, CheckResult, CrashInfo, Lang, RunReport, Rubric, RubricSuite } from '../types.js';
 import type { RunObserver } from './grade.js';
-import { describeHang, hangHint, markCpu, readHangFacts } from './hang-facts.js';
+import { describeHang, type HangFacts, hangHint, markCpu, readHangFacts } from './hang-facts.js';
 import { probeProxy } from './probe.js';
 import type { ProxySession } from './proxy-session.js';
 import { checkResult, notRunResult } from './results.js';
-import { runCheck } from './run-check.js';
+import { type CheckRun, runCheck } from './run-check.js';
 
 /** How long a finished check's exchanges may take to end before the proxy counts as still busy. */
 const QUIET_MS = 1000;
@@ -58,10 +59,36 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
     if (probe.died || (perSuite && !unresponsive)) await session.fresh();
   }
 
+  // pins a death on `checkId`: restart (per check) or leave the proxy dead for the rest of the suite (driver.sh)
+  const afterDeath = async (crash: CrashInfo, checkId: string) => {
+    env.crashes.push({ ...crash, checkId });
+    const how = describeSignal(crash.signal) || `exit ${crash.exitCode}`;
+    log(`proxy died during ${checkId}: ${how}`);
+    busy = false;
+    if (perSuite) {
+      deadSince = `${checkId}: ${how}`;
+      await session.stop();
+    } else if (session.restartable) await session.fresh();
+    else {
+      await session.stop();
+      session.failure ??= { reason: pick(runnerText.dead, lang), outputTail: [] };
+    }
+  };
+  let last: { index: number; check: CheckDef; points: number; run: CheckRun; hang?: HangFacts } | undefined;
+
   for (const [checkId, points] of Object.entries(rubricSuite.checks)) {
     const check = env.checks.get(checkId);
     if (!check) throw new Error(`rubric names unknown check ${checkId}`);
     for (const o of env.observers) o.onCheckStart?.(rubricSuite.id, checkId, pick(check.title, lang));
+    // a proxy that died just after the previous check looked alive (e.g. right after closing the client):
+    // that check caused it, and its result is corrected (observers saw the earlier one)
+    const late = last && (await deathOf(session.proxy));
+    if (late && last) {
+      const { index, run, hang } = last;
+      results[index] = checkResult(last.check, last.points, lang, run, late, { keepFetched: perSuite, hang });
+      await afterDeath(late, last.check.id);
+    }
+    last = undefined;
     if (busy && !perSuite && session.restartable) {
       log(`${checkId}: the previous check's exchanges are still open; restarting the proxy first`);
       await session.fresh();
@@ -103,25 +130,27 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
         idleSockets: session.idleSockets,
       });
       busy = quiet.state === 'busy';
-      const alive = await current.isAlive();
-      const crash: CrashInfo | undefined = alive ? undefined : (current.exited() ?? undefined);
+      const crash = await deathOf(current);
       result = checkResult(check, points, lang, run, crash, { keepFetched: perSuite, hang });
-      if (crash) {
-        env.crashes.push({ ...crash, checkId });
-        const how = describeSignal(crash.signal) || `exit ${crash.exitCode}`;
-        log(`proxy died during ${checkId}: ${how}`);
-        if (perSuite) {
-          deadSince = `${checkId}: ${how}`;
-          await session.stop();
-        } else if (session.restartable) await session.fresh();
-        else {
-          await session.stop();
-          session.failure ??= { reason: pick(runnerText.dead, lang), outputTail: [] };
-        }
-      }
+      if (crash) await afterDeath(crash, checkId);
+      else last = { index: results.length, check, points, run, hang };
     }
     results.push(result);
     for (const o of env.observers) o.onCheckEnd?.(rubricSuite.id, result);
   }
   return results;
+}
+
+/**
+ * How the proxy ended, when it has: its exit as reported, or — when the process is already gone (a zombie) but
+ * its exit not yet delivered — that exit, awaited (bounded). undefined while it runs.
+ */
+async function deathOf(proxy: StartedTarget | undefined): Promise<CrashInfo | undefined> {
+  if (!proxy) return undefined;
+  const gone = proxy.exited() !== undefined || (proxy.pid !== undefined && isProcessGone(proxy.pid));
+  if (!gone && (await proxy.isAlive())) return undefined;
+  for (let waited = 0; waited < 2000 && !proxy.exited(); waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return proxy.exited() ?? { exitCode: null, signal: null, outputTail: proxy.outputTail() };
 }

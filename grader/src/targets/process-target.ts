@@ -14,6 +14,9 @@ export interface ProcessLaunch {
   spawn?: StudentSpawner;
 }
 
+/** How long a stopped proxy may take to obey SIGTERM before its group is killed. */
+const STOP_GRACE_MS = 250;
+
 /** Starts a proxy process in its own group on a free port and waits until the port listens. */
 export async function startProcessTarget(
   launch: ProcessLaunch,
@@ -57,7 +60,8 @@ export async function startProcessTarget(
       return child.exited() === undefined;
     },
     outputTail: () => child.output.tail(20),
-    stop: () => child.kill(),
+    // a proxy is restarted for every suite: one that ignores SIGTERM gets SIGKILL after a short grace
+    stop: () => child.kill(STOP_GRACE_MS),
   };
   return { ok: true, started };
 }

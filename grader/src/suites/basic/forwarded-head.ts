@@ -81,10 +81,17 @@ export async function recordForwarded(ctx: CheckContext, options: RecordOptions)
   });
   const timeoutMs = ctx.timeoutMs(5000);
   ctx.log(`→ ${request.split('\r\n')[0]} via ${ctx.proxy.host}:${ctx.proxy.port}`);
-  const [response, capture] = await Promise.all([
-    exchange(ctx.proxy, request, { timeoutMs, signal: ctx.signal }),
-    origin.nextCapture({ timeoutMs, signal: ctx.signal, until: options.untilClose ? 'close' : 'head' }),
-  ]);
+  // A proxy connects to the origin before it answers: once the client's exchange is over and a few turns of
+  // the event loop (each accepts whatever is queued) brought no connection, none is coming.
+  const noOrigin = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, noOrigin.signal]);
+  const capturing = origin.nextCapture({ timeoutMs, signal, until: options.untilClose ? 'close' : 'head' });
+  const response = await exchange(ctx.proxy, request, { timeoutMs, signal: ctx.signal });
+  if (!response.timedOut && origin.connectionCount === 0) {
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    if (origin.connectionCount === 0) noOrigin.abort();
+  }
+  const capture = await capturing;
   const head = parseForwardedHead(capture.bytes);
   ctx.log(`origin received: ${JSON.stringify(head.requestLine)} + ${head.headerLines.length} header lines`);
   return { url, request, capture, head, response };
@@ -102,7 +109,9 @@ export function describeMissingHead(ctx: CheckContext, recorded: RecordedExchang
   if (!capture.connected) {
     return {
       passed: false,
-      detail: `The origin received no connection within ${timeoutMs} ms${answered}.`,
+      detail: response.timedOut
+        ? `The origin received no connection within ${timeoutMs} ms${answered}.`
+        : `The origin received no connection before the proxy closed the client's connection${answered}.`,
       hint: {
         en: 'Connect to the host and port in the URI and send the request head there.',
         ko: 'URI의 호스트와 포트로 접속해 요청 헤더를 보내세요.',

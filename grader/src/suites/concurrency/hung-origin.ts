@@ -30,7 +30,7 @@ export const hungOriginCheck: CheckDef = {
       hangingEnded = true;
     });
     const reached = await nop.waitForConnections(1, {
-      timeoutMs: ctx.timeoutMs(CONNECT_WAIT_MS),
+      timeoutMs: ctx.answerMs(CONNECT_WAIT_MS),
       signal: ctx.signal,
     });
     const url = freshUrl(ctx.harness, 'home');

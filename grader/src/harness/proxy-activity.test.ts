@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import { createInterface } from 'node:readline';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { proxyConnections, socketCount, waitUntilQuiet } from './proxy-activity.js';
+
+// A child that listens (the "proxy"), and on its first client opens a connection to ORIGIN_PORT and holds both.
+const CHILD = `
+const net = require('node:net');
+const server = net.createServer((client) => {
+  const origin = net.connect(Number(process.env.ORIGIN_PORT), '127.0.0.1');
+  origin.on('connect', () => process.stdout.write('holding\\n'));
+  client.on('error', () => {});
+  origin.on('error', () => {});
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+`;
+
+async function startChild(originPort: number) {
+  const child = spawn(process.execPath, ['-e', CHILD], {
+    env: { ...process.env, ORIGIN_PORT: String(originPort) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  onTestFinished(() => {
+    child.kill('SIGKILL');
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async () => String((await lines.next()).value);
+  const port = Number(await nextLine());
+  return { pid: child.pid as number, port, nextLine };
+}
+
+describe('proxyConnections', () => {
+  it('sees a client the proxy holds and the origin connection it opened, and no origin once the origin closed', async () => {
+    const originSockets = new Set<net.Socket>();
+    const origin = net.createServer((socket) => {
+      originSockets.add(socket);
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => origin.close(() => resolve())));
+    const { port: originPort } = origin.address() as net.AddressInfo;
+    const proxy = await startChild(originPort);
+    const idle = await socketCount(proxy.pid);
+    expect(await proxyConnections(proxy.port, proxy.pid)).toEqual({ clients: 0, origins: 0 });
+
+    const client = net.connect(proxy.port, '127.0.0.1');
+    client.on('error', () => {});
+    await once(client, 'connect');
+    expect(await proxy.nextLine()).toBe('holding');
+    expect(await proxyConnections(proxy.port, proxy.pid)).toEqual({ clients: 1, origins: 1 });
+    expect((await socketCount(proxy.pid)) ?? 0).toBe((idle ?? 0) + 2);
+    const busy = await waitUntilQuiet(proxy.port, proxy.pid, { timeoutMs: 50, gaveUp: () => false });
+    expect(busy.state).toBe('busy');
+
+    // the origin closes: the proxy's end, never closed, is CLOSE_WAIT — a leak, not an exchange in progress
+    for (const socket of originSockets) socket.destroy();
+    client.destroy();
+    let open = await proxyConnections(proxy.port, proxy.pid);
+    for (let polls = 0; polls < 50 && open?.origins !== 0; polls++) {
+      open = await proxyConnections(proxy.port, proxy.pid);
+    }
+    expect(open?.origins).toBe(0);
+  });
+});
