@@ -11,6 +11,11 @@ export interface Expectation {
   fails: readonly string[] | 'all';
   /** With fails 'all': the checks that nevertheless pass (fails = every check but these). */
   passes?: readonly string[];
+  /**
+   * Checks a true data race in the flaw may or may not cost, run to run (the race fires only when connections
+   * overlap in the proxy's accept loop): neither counted as unexpected nor as varied. Used for shared-connfd only.
+   */
+  mayFail?: readonly string[];
   cmu: { basic: number; concurrency: number; cache: number };
 }
 
@@ -40,6 +45,9 @@ export const expectations: Readonly<Record<string, Expectation>> = {
     flaw: '&connfd passed to the thread (two threads, one descriptor)',
     // every check that opens dozens of connections at once; driver.sh's fetches never overlap that way
     fails: ['concurrency.distinct-clients', 'cache.concurrent-hits'],
+    // back-to-back clients on a fresh process sometimes meet in the accept loop too: the descriptor the race
+    // drops is leaked, or an aborting client's thread writes to the wrong one
+    mayFail: ['robustness.fd-leak', 'robustness.abort-mid-response', 'concurrency.slow-client'],
     cmu: FULL_CMU,
   },
   sigpipe: { flaw: 'SIGPIPE not ignored', fails: DIES_ON_ABORT, cmu: FULL_CMU },

@@ -118,14 +118,17 @@ export async function runValidity(options: ValidityOptions): Promise<ValidityRow
         ? allIds.filter((id) => !expectation.passes?.includes(id))
         : expectation.fails;
     const cmuExpected = expectation.cmu.basic + expectation.cmu.concurrency + expectation.cmu.cache;
-    const key = (r: GradedRun) => r.failed.join(',');
-    const varied = allIds.filter((id) => new Set(mine.map((r) => r.failed.includes(id))).size > 1);
+    const may = new Set(expectation.mayFail ?? []);
+    const key = (r: GradedRun) => r.failed.filter((id) => !may.has(id)).join(',');
+    const varied = allIds.filter(
+      (id) => !may.has(id) && new Set(mine.map((r) => r.failed.includes(id))).size > 1,
+    );
     return {
       name,
       expectation,
       runs: mine,
       varied: mine.every((r) => key(r) === key(first)) ? [] : varied,
-      unexpectedFails: first.failed.filter((id) => !expectedFails.includes(id)),
+      unexpectedFails: first.failed.filter((id) => !expectedFails.includes(id) && !may.has(id)),
       unexpectedPasses: expectedFails.filter((id) => !first.failed.includes(id)),
       cmuExpected,
       cmuMismatch: first.cmuScore !== cmuExpected,
