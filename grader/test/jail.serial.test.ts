@@ -86,6 +86,17 @@ describe('a hostile --submission graded as root in the jail', () => {
     expect(processesOf(run.uid)).toEqual([]);
   });
 
+  it('still names a SIGPIPE death and blames the check that caused it, as unjailed', async (ctx) => {
+    if (skipReason) return ctx.skip();
+    const run = await gradeJailed(join(FIXTURES, 'submissions', 'sigpipe'), ['--only', 'robustness']);
+    const lost = run.report.suites.flatMap((suite) => suite.checks.filter((c) => c.score < c.maxScore));
+    expect(lost.map((check) => check.id)).toEqual(['robustness.abort-mid-response', 'robustness.fd-leak']);
+    expect(run.report.crashes[0]).toMatchObject({
+      checkId: 'robustness.abort-mid-response',
+      signal: 'SIGPIPE',
+    });
+  });
+
   it('still gives the correct submission full marks', async (ctx) => {
     if (skipReason) return ctx.skip();
     const run = await gradeJailed(join(FIXTURES, 'submissions', 'correct'), []);

@@ -6,7 +6,7 @@ import { grade } from '../run/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { SUITE_IDS, checkRegistry } from '../suites/index.js';
 import { createTarget } from '../targets/index.js';
-import { ISOLATED_ENV, planIsolatedRun, runIsolated } from '../process/isolated-run.js';
+import { describeNetwork, planIsolatedRun, runIsolated } from '../process/isolated-run.js';
 import { withListenerPid } from '../targets/container/listener-pid.js';
 import {
   assertAddress,
@@ -75,7 +75,7 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
   const log = options.verbose ? (line: string) => process.stderr.write(`[grader] ${line}\n`) : undefined;
   const created = options.insideNetns
     ? await createContainerTarget(options, log)
-    : await createTarget({ ...options, network: process.env[ISOLATED_ENV] === '1' ? 'isolated' : network });
+    : await createTarget({ ...options, network: describeNetwork(network) });
   const target = options.findPid ? withListenerPid(assertAddress(created)) : created;
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   const reporters = createReporters(options.format ?? ['terminal'], {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,22 @@ export const ISOLATED_ENV = 'PROXYLAB_ISOLATED';
 
 /** How long the inner grader gets after SIGTERM to stop what it started before it is killed. */
 const STOP_GRACE_MS = 10_000;
+
+/** True when lo is the only network interface here (a network namespace of its own). */
+export function onlyLoopback(): boolean {
+  try {
+    const names = [...readFileSync('/proc/net/dev', 'utf8').matchAll(/^\s*([^\s:|]+):/gm)].map((m) => m[1]);
+    return names.length > 0 && names.every((name) => name === 'lo');
+  } catch {
+    return false;
+  }
+}
+
+/** How student code reaches the network in this process: 'isolated', or why it shares the host's. */
+export function describeNetwork(missing: string | undefined): string | undefined {
+  if (process.env[ISOLATED_ENV] !== '1') return missing;
+  return onlyLoopback() ? 'isolated' : `${ISOLATED_ENV}=1, yet interfaces other than lo exist`;
+}
 
 export type IsolationPlan = { argv: string[] } | { missing: string };
 

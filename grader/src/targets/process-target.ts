@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { findFreePort, waitForListening } from '../harness/port-probe.js';
-import { type ProcessLimits, describeSignal, spawnGroup } from '../harness/process-group.js';
+import { type ProcessLimits, describeSignal, isProcessGone, spawnGroup } from '../harness/process-group.js';
 import type { StudentProcess, StudentSpawner } from './jailed.js';
 import type { StartResult, StartedTarget } from './target.js';
 
@@ -48,27 +47,15 @@ export async function startProcessTarget(
     exited: () => child.exited(),
     isAlive: async () => {
       if (child.exited() !== undefined) return false;
-      if (pid === child.pid || commandRunning(pid)) return true;
-      // jailed: the proxy itself is gone, and bwrap reports its exit a moment later; wait for it, so the crash
-      // is counted against the check that was running, not the next one
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([child.exit, new Promise((done) => (timer = setTimeout(done, 5000)))]);
-      clearTimeout(timer);
-      return child.exited() === undefined;
+      // jailed, the leader (bwrap) learns of the proxy's death a moment later: ask about the proxy itself
+      if (pid === child.pid || !isProcessGone(pid)) return true;
+      await child.exit;
+      return false;
     },
     outputTail: () => child.output.tail(20),
     stop: () => child.kill(),
   };
   return { ok: true, started };
-}
-
-/** Whether `pid` is a live process (not gone, not a zombie). */
-function commandRunning(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
-  } catch {
-    return false;
-  }
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

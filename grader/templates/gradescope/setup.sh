@@ -9,7 +9,7 @@ here="$root/source"
 . "$here/proxylab.env"
 
 apt-get update
-apt-get install -y --no-install-recommends ca-certificates curl git build-essential iproute2 util-linux
+apt-get install -y --no-install-recommends ca-certificates curl git build-essential iproute2 util-linux bubblewrap
 if ! node --version 2>/dev/null | grep -Eq '^v(2[0-9]|[3-9][0-9])\.'; then
   curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
   apt-get install -y nodejs
