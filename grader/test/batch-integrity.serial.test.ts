@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
+import net from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,8 @@ let secret: string;
 let summary: BatchSummary;
 let progress = '';
 let expected: Record<string, Expected>;
+let hostListener: net.Server;
+let hostConnections = 0;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'proxylab-batch-integrity-'));
@@ -61,7 +64,21 @@ beforeAll(async () => {
       filter: (source) => !/\/(proxy|\.attack\.lock)$/.test(source),
     });
   }
-  const forbidden = [join(canaryDir, 'canary.txt'), canaryDir, join(classDir, 'assassin'), classDir, outDir];
+  // a listener of the host's on 127.0.0.1: a job's loopback is its own, so nothing may ever reach it
+  hostListener = net.createServer((socket) => {
+    hostConnections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => hostListener.listen(0, '127.0.0.1', resolve));
+  const hostPort = (hostListener.address() as net.AddressInfo).port;
+  const forbidden = [
+    join(canaryDir, 'canary.txt'),
+    canaryDir,
+    join(classDir, 'assassin'),
+    classDir,
+    outDir,
+    `tcp:${hostPort}`,
+  ];
   await writeFile(join(classDir, 'snoop', 'paths.txt'), `${forbidden.join('\n')}\n`);
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => {
@@ -79,6 +96,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  await new Promise((resolve) => hostListener?.close(resolve));
   if (work) await rm(work, { recursive: true, force: true });
   if (canaryDir) await rm(canaryDir, { recursive: true, force: true });
 });
@@ -115,6 +133,10 @@ describe('a batch of submissions attacking their own grading (--jobs 2)', () => 
         /snoop: read|snoop: .* holds|^snoop at build time: (?!(head|ls|touch): )/m,
       );
     }
+  });
+
+  it('lets nothing reach a listener on the host loopback (127.0.0.1)', () => {
+    expect(hostConnections).toBe(0);
   });
 
   it('lets no file appear outside the job folder', async () => {
