@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
+import net from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { parseCsv } from '../src/batch/csv.js';
 import { resolveStudentFormats } from '../src/batch/formats.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { findLeftovers } from '../src/batch/testing/leftovers.js';
+import { detectJail } from '../src/process/jail/index.js';
 import { scoresInFolder } from '../src/batch/testing/format-scores.js';
 import type { BatchSummary } from '../src/batch/types.js';
 
@@ -23,6 +25,10 @@ const ESCAPE = 'proxylab-escape-snoop';
 interface Expected {
   status: string;
   score: number;
+  /** a phrase of the reason the student is given */
+  reason?: string;
+  /** 'jail': only graded where student code is jailed (it touches 3 GiB, which only the memory cgroup stops) */
+  requires?: 'jail';
 }
 
 let work: string;
@@ -33,6 +39,8 @@ let secret: string;
 let summary: BatchSummary;
 let progress = '';
 let expected: Record<string, Expected>;
+let hostListener: net.Server;
+let hostConnections = 0;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'proxylab-batch-integrity-'));
@@ -44,6 +52,10 @@ beforeAll(async () => {
   secret = `canary-${randomBytes(8).toString('hex')}`;
   await writeFile(join(canaryDir, 'canary.txt'), `${secret}\n`, { mode: 0o644 });
   expected = JSON.parse(await readFile(join(INTEGRITY, 'expected.json'), 'utf8')) as Record<string, Expected>;
+  const jailed = (await detectJail()).available;
+  for (const [name, want] of Object.entries(expected)) {
+    if (want.requires === 'jail' && !jailed) delete expected[name];
+  }
   await mkdir(classDir);
   for (const name of [...Object.keys(expected), '_common', '_attack']) {
     await cp(join(INTEGRITY, name), join(classDir, name), {
@@ -52,7 +64,21 @@ beforeAll(async () => {
       filter: (source) => !/\/(proxy|\.attack\.lock)$/.test(source),
     });
   }
-  const forbidden = [join(canaryDir, 'canary.txt'), canaryDir, join(classDir, 'assassin'), classDir, outDir];
+  // a listener of the host's on 127.0.0.1: a job's loopback is its own, so nothing may ever reach it
+  hostListener = net.createServer((socket) => {
+    hostConnections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => hostListener.listen(0, '127.0.0.1', resolve));
+  const hostPort = (hostListener.address() as net.AddressInfo).port;
+  const forbidden = [
+    join(canaryDir, 'canary.txt'),
+    canaryDir,
+    join(classDir, 'assassin'),
+    classDir,
+    outDir,
+    `tcp:${hostPort}`,
+  ];
   await writeFile(join(classDir, 'snoop', 'paths.txt'), `${forbidden.join('\n')}\n`);
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => {
@@ -70,6 +96,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  await new Promise((resolve) => hostListener?.close(resolve));
   if (work) await rm(work, { recursive: true, force: true });
   if (canaryDir) await rm(canaryDir, { recursive: true, force: true });
 });
@@ -88,6 +115,7 @@ describe('a batch of submissions attacking their own grading (--jobs 2)', () => 
       const where = `${name}: ${JSON.stringify(got)}`;
       expect(got?.status, where).toBe(want.status);
       expect(got?.score, where).toBe(want.score);
+      if (want.reason) expect(got?.reason, where).toContain(want.reason);
       expect(rows.find((r) => r[0] === name)?.slice(1, 3), where).toEqual([want.status, String(want.score)]);
       const scores = await scoresInFolder(join(outDir, name), formats);
       expect(scores, where).toEqual(Object.fromEntries(formats.map((f) => [f.file, want.score])));
@@ -105,6 +133,10 @@ describe('a batch of submissions attacking their own grading (--jobs 2)', () => 
         /snoop: read|snoop: .* holds|^snoop at build time: (?!(head|ls|touch): )/m,
       );
     }
+  });
+
+  it('lets nothing reach a listener on the host loopback (127.0.0.1)', () => {
+    expect(hostConnections).toBe(0);
   });
 
   it('lets no file appear outside the job folder', async () => {

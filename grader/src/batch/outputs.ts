@@ -56,7 +56,7 @@ export async function writeClassOutputs(
   for (const s of record.students) studentFiles.set(s.student, await listStudentFiles(outDir, s.student));
   const sandbox =
     record.sandbox.mode === 'namespace'
-      ? `sandbox: namespaces (${record.sandbox.flavor})`
+      ? `sandbox: namespaces (${record.sandbox.flavor})${record.sandbox.jail ? ', student code jailed (bubblewrap)' : ''}`
       : record.sandbox.mode === 'docker'
         ? 'sandbox: docker (one container per submission)'
         : 'sandbox: none (process groups, free ports)';

@@ -18,6 +18,7 @@ import { DOCKER_STOP_GRACE_MS } from './sandbox/docker.js';
 import { launchJob, type RunningJob } from './sandbox/launch.js';
 import { sweepJobProcesses } from './sandbox/sweep.js';
 import { stageSubmission } from './stage.js';
+import { REPORT_FILE, watchForReport } from './report-watch.js';
 import { readChildFile, type StudentMeta, writeStudentFolder } from './student-folder.js';
 import type { StudentOutcome } from './types.js';
 import type { GradescopeVisibilityOptions } from '../reporters/types.js';
@@ -202,35 +203,4 @@ function base(submission: Submission, hash: string, durationMs: number, notes: s
 function withoutResumed(outcome: StudentOutcome): Omit<StudentOutcome, 'resumed'> {
   const { resumed: _resumed, ...rest } = outcome;
   return rest;
-}
-
-/** The one file the child grader writes: its JSON report. */
-const REPORT_FILE = 'report.json';
-
-/**
- * Once report.json exists and parses, the child has finished grading; if it is still alive `lingerMs` later (an
- * escaped student process holds its output pipes open), `stop` is called.
- */
-function watchForReport(outDir: string, stop: () => void, lingerMs = 5000) {
-  const state = { fired: false, cancel: () => {} };
-  let lingerTimer: NodeJS.Timeout | undefined;
-  const poll = setInterval(async () => {
-    if (lingerTimer) return;
-    const text = await readChildFile(join(outDir, REPORT_FILE)).catch(() => undefined);
-    if (!text || lingerTimer) return;
-    try {
-      JSON.parse(text);
-    } catch {
-      return;
-    }
-    lingerTimer = setTimeout(() => {
-      state.fired = true;
-      stop();
-    }, lingerMs);
-  }, 500);
-  state.cancel = () => {
-    clearInterval(poll);
-    clearTimeout(lingerTimer);
-  };
-  return state;
 }

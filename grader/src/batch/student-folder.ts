@@ -102,7 +102,11 @@ function renderBuildLog(report: RunReport): string {
 function renderProxyLog(report: RunReport): string {
   const lines = [`# ${untrusted([report.target.description])}`];
   if (report.target.notes.length > 0)
-    lines.push('', '## Notes (why the proxy did not start, when it did not)', untrusted(report.target.notes));
+    lines.push(
+      '',
+      '## Notes (the sandbox, and why the proxy did not start when it did not)',
+      untrusted(report.target.notes),
+    );
   for (const crash of report.crashes) {
     const how = crash.signal ? `killed by ${crash.signal}` : `exit code ${crash.exitCode}`;
     lines.push(

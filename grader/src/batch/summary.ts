@@ -26,7 +26,9 @@ export function renderSummary(summary: BatchSummary, cwd = process.cwd()): strin
   }
   const sandbox = summary.sandbox;
   lines.push(
-    `Sandbox: ${sandbox.mode === 'namespace' ? `namespaces (${sandbox.flavor})` : sandbox.mode === 'docker' ? 'docker' : 'none'}. ${sandbox.notes[0] ?? ''}`,
+    `Sandbox: ${sandbox.mode === 'namespace' ? `namespaces (${sandbox.flavor})` : sandbox.mode === 'docker' ? 'docker' : 'none'}${
+      sandbox.jail ? "; make and ./proxy jailed (bubblewrap) as each job's own uid" : ''
+    }. ${sandbox.notes[0] ?? ''}`,
   );
   const show = (path: string) => {
     const rel = relative(cwd, path);

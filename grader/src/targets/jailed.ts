@@ -1,3 +1,4 @@
+import { TargetError } from '../errors.js';
 import type { GroupProcess } from '../harness/process-group.js';
 import {
   describeLimits,
@@ -73,7 +74,12 @@ export class RunJail {
 /** The jail for a run, or the one-line note saying why student code runs unjailed. */
 export function openRunJail(settings: JailSettings | undefined): RunJail | { missing: string } | undefined {
   if (!settings) return undefined;
-  if (!settings.support.available) return { missing: settings.support.missing };
+  if (!settings.support.available) {
+    // a batch that handed us a job's uid relies on the jail: never run its student code unjailed as root
+    if (batchJailUid() !== undefined && process.getuid?.() === 0)
+      throw new TargetError(`The batch asked for a jail, but ${settings.support.missing}.`);
+    return { missing: settings.support.missing };
+  }
   return new RunJail({ ...settings, support: settings.support });
 }
 
