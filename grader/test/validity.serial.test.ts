@@ -124,9 +124,10 @@ describe('explanations name the fault in the student’s terms', () => {
   });
 
   it('replays the heads real clients send when checking the forwarded headers', () => {
-    expect(check('proxy-connection-no-close', 'basic.required-headers').detail).toMatch(
-      /curl's head.*no Connection header/,
-    );
+    const required = check('proxy-connection-no-close', 'basic.required-headers');
+    expect(required.detail).toMatch(/curl's head.*no Connection header/);
+    expect(required.hint).toMatch(/taken for Connection/);
+    expect(check('http11-no-close', 'basic.required-headers').hint).not.toMatch(/taken for Connection/);
     const passthrough = check('accept-encoding-added', 'basic.header-passthrough').detail;
     expect(passthrough).toMatch(/missing or altered 'Accept: /);
     expect(passthrough).toMatch(/added 'Accept-Encoding: gzip, deflate'/);
