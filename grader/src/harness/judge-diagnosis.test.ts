@@ -47,4 +47,12 @@ describe('telling causes apart from the bytes a client received', () => {
     const outcome = judgeResponse(raw(mine), raw(theirs), { what: 'a miss', timeoutMs: 5000, others });
     expect(outcome.detail).toMatch(/cannot tell which/);
   });
+
+  it('blames string functions when a hit goes wrong exactly at a NUL byte of the original', () => {
+    const binary = Buffer.concat([response('ab\0cd').subarray(0, -5), Buffer.from('ab\0cd', 'latin1')]);
+    const cut = Buffer.concat([binary.subarray(0, binary.length - 3), Buffer.from('xy')]);
+    const outcome = judgeResponse(raw(binary), raw(cut), { ...hit, others: [] });
+    expect(outcome.detail).toMatch(/at a NUL byte of the original/);
+    expect(outcome.hint?.en).toMatch(/strlen/);
+  });
 });

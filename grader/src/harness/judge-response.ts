@@ -94,6 +94,11 @@ export function judgeResponse(
     );
   }
   if (options.cacheHit) {
+    if (expected.bytes[at] === 0)
+      return fail(
+        `altered bytes: ${comparison.summary}, at a NUL byte of the original${stopped}.`,
+        H.nulTruncation,
+      );
     const hint = options.others ? H.cacheAltered : H.cacheChanged;
     return fail(`altered bytes: ${comparison.summary}${stopped}.`, hint);
   }

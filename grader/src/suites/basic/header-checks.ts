@@ -29,6 +29,7 @@ export const requiredHeadersCheck: CheckDef = {
   async run(ctx) {
     const token = tokenFor(ctx, 'required');
     const failures: string[] = [];
+    let onlyConnectionMissing = true;
     let firstFailed: RecordedExchange | undefined;
     for (const [index, head] of clientHeads(token).entries()) {
       const path = `/rec/required-${token}-${index}.html`;
@@ -38,12 +39,24 @@ export const requiredHeadersCheck: CheckDef = {
       const problems = requiredProblems(recorded.head.headers);
       if (problems.length === 0) continue;
       firstFailed ??= recorded;
+      const sentOnlyProxyConnection =
+        head.headers.some(([n]) => n === 'Proxy-Connection') &&
+        !head.headers.some(([n]) => n === 'Connection');
+      if (!sentOnlyProxyConnection || problems.join() !== 'no Connection header')
+        onlyConnectionMissing = false;
       failures.push(`for ${head.label} the origin received ${problems.join('; ')}`);
     }
     if (!firstFailed) return { passed: true };
     const detail = `Four client heads were sent; ${failures.join('. And ')}.`;
-    return failed(firstFailed, ctx, detail, REQUIRED_HINT);
+    // Only the heads with Proxy-Connection and no Connection lost it: the client's Proxy-Connection was taken
+    // for a Connection header (strstr or a suffix match), and 'Connection: close' then never written.
+    return failed(firstFailed, ctx, detail, onlyConnectionMissing ? SUPPRESSED_HINT : REQUIRED_HINT);
   },
+};
+
+const SUPPRESSED_HINT: Bilingual = {
+  en: "'Connection: close' went missing only when the client sent Proxy-Connection without Connection (as curl and browsers do): the client's Proxy-Connection is being taken for Connection (strstr(line, \"Connection:\") matches both). Always send 'Connection: close', whatever the client sent.",
+  ko: "클라이언트가 Connection 없이 Proxy-Connection만 보낼 때(curl과 브라우저가 그렇습니다)만 'Connection: close'가 빠졌습니다. 클라이언트의 Proxy-Connection을 Connection으로 착각하고 있습니다(strstr(line, \"Connection:\")는 둘 다 찾습니다). 클라이언트가 무엇을 보냈든 'Connection: close'는 항상 보내세요.",
 };
 
 function requiredProblems(headers: HeaderList): string[] {
