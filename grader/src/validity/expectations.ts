@@ -113,6 +113,8 @@ export const expectations: Readonly<Record<string, Expectation>> = {
   'cache-no-lock': {
     flaw: 'cache without a lock (entry linked before it is filled)',
     fails: ['cache.concurrent-hits', 'cache.one-copy'],
+    // a data race too: the robustness suite's overlapping clients on a fresh process sometimes hit it
+    mayFail: ['robustness.abort-mid-response', 'robustness.fd-leak'],
     cmu: FULL_CMU,
   },
   'cache-duplicates': { flaw: 'one copy per concurrent miss', fails: ['cache.one-copy'], cmu: FULL_CMU },

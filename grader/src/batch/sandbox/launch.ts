@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ISOLATED_ENV } from '../../process/isolated-run.js';
 import { JAIL_UID_ENV } from '../../targets/jailed.js';
@@ -85,7 +85,7 @@ export function launchJob(launch: JobLaunch): RunningJob {
     lines.push(
       ...viewScript({
         jobDir: launch.jobDir,
-        keep: [graderRoot(cliPath), dirname(process.execPath)],
+        keep: graderFolders(cliPath),
         hide: launch.hide,
       }),
     );
@@ -153,4 +153,21 @@ function countOwnTasks(): number {
     }
   }
   return count;
+}
+
+/**
+ * What the child grader must still see under a fresh /tmp: its workspace, where that workspace's node_modules
+ * really lives (an installed grader may link it to a checkout elsewhere, whose workspace packages it imports), and
+ * the folder of the node binary running it.
+ */
+function graderFolders(cliPath: string): string[] {
+  const root = graderRoot(cliPath);
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  return [root, dirname(real(join(root, 'node_modules'))), dirname(real(process.execPath))];
 }
