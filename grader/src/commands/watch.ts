@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { watch } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +36,8 @@ export async function runWatch(args: readonly string[], dir: string, out = proce
   try {
     let failed: string[] = [];
     for (let round = 1; ; round++) {
+      // what the sources were when this round began: an edit made while it was grading starts the next one
+      const sources = await snapshotSources(dir);
       if (failed.length > 0) {
         out.write(
           `\n[watch] the ${failed.length} check(s) that failed last time first: ${failed.join(', ')}\n`,
@@ -49,7 +50,7 @@ export async function runWatch(args: readonly string[], dir: string, out = proce
       }
       failed = failedChecks(await grade([]));
       out.write(`\n[watch] round ${round} done. Watching ${basename(dir)}/ for changes (Ctrl-C to stop)…\n`);
-      const changed = await nextChange(dir);
+      const changed = await nextChange(dir, sources);
       out.write(`[watch] ${changed} changed: building and grading again\n`);
     }
   } finally {
@@ -65,20 +66,54 @@ function failedChecks(report: RunReport | undefined): string[] {
     .map((c) => c.id);
 }
 
-/** Resolves with the first changed source file's name, 200 ms after the last event of a burst (an editor's save). */
-export function nextChange(dir: string, settleMs = 200): Promise<string> {
-  return new Promise((resolve) => {
-    let first: string | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const watcher = watch(dir, { recursive: true }, (_event, name) => {
-      const file = name ? String(name) : '';
-      if (!file || BUILD_OUTPUT.test(file)) return;
-      first ??= file;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        watcher.close();
-        resolve(first as string);
-      }, settleMs);
-    });
-  });
+/** Size and mtime of every source file below `dir` (build outputs left out). */
+export async function snapshotSources(dir: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const walk = async (sub: string): Promise<void> => {
+    const entries = await readdir(join(dir, sub), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (BUILD_OUTPUT.test(rel)) continue;
+      if (entry.isDirectory()) await walk(rel);
+      else if (entry.isFile()) {
+        const info = await stat(join(dir, rel)).catch(() => undefined);
+        if (info) found.set(rel, `${info.size}:${info.mtimeMs}`);
+      }
+    }
+  };
+  await walk('');
+  return found;
+}
+
+/**
+ * Resolves with the name of a source file that differs from `since` (an edit made while grading counts too),
+ * once no further change came for `settleMs` (an editor's save is often several writes). Polls: fs.watch's
+ * recursive mode is set up asynchronously on Linux, so a save right after it starts could be missed.
+ */
+export async function nextChange(
+  dir: string,
+  since: Map<string, string>,
+  options: { intervalMs?: number; settleMs?: number } = {},
+): Promise<string> {
+  const interval = options.intervalMs ?? 250;
+  let last = since;
+  let changed: string | undefined;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, interval));
+    const now = await snapshotSources(dir);
+    const diff = [...new Set([...now.keys(), ...last.keys()])].find(
+      (file) => now.get(file) !== last.get(file),
+    );
+    if (diff) {
+      changed ??= diff;
+      last = now;
+      continue;
+    }
+    // quiet for one interval after a change: the save is complete
+    if (changed && interval >= (options.settleMs ?? 200)) return changed;
+    if (changed) {
+      await new Promise((resolve) => setTimeout(resolve, (options.settleMs ?? 200) - interval));
+      return changed;
+    }
+  }
 }
