@@ -1,6 +1,7 @@
-import { chmod, cp, lchown, lstat, mkdir, readdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Submission } from './discover.js';
+import { chownTree, copyTree } from '../process/copy-tree.js';
 
 /** A job's private folder: the copy to grade, the reports the child writes, and its HOME. */
 export interface StagedJob {
@@ -32,24 +33,4 @@ export async function stageSubmission(submission: Submission, dir: string, uid?:
   if (uid !== undefined) await chownTree(dir, uid);
   await chmod(dir, 0o700);
   return job;
-}
-
-async function copyTree(from: string, to: string): Promise<void> {
-  await cp(from, to, {
-    recursive: true,
-    dereference: false,
-    verbatimSymlinks: true,
-    preserveTimestamps: true,
-    filter: async (source) => {
-      const info = await lstat(source);
-      return info.isDirectory() || info.isFile() || info.isSymbolicLink();
-    },
-  });
-}
-
-async function chownTree(path: string, uid: number): Promise<void> {
-  await lchown(path, uid, uid);
-  const info = await lstat(path);
-  if (!info.isDirectory()) return;
-  for (const entry of await readdir(path)) await chownTree(join(path, entry), uid);
 }

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
-import { chmod, cp, lchown, lstat, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { findSiblingReferences } from '../../batch/discover.js';
+import { chownTree, copyTree } from '../copy-tree.js';
 
 /** A private copy of a submission, owned by the jail's uid, inside a folder only root can enter. */
 export interface JailWorkspace {
@@ -67,24 +68,4 @@ export function removeJailWorkspacesSync(): void {
     }
   }
   live.clear();
-}
-
-async function copyTree(from: string, to: string): Promise<void> {
-  await cp(from, to, {
-    recursive: true,
-    dereference: false,
-    verbatimSymlinks: true,
-    preserveTimestamps: true,
-    filter: async (path) => {
-      const info = await lstat(path);
-      return info.isDirectory() || info.isFile() || info.isSymbolicLink();
-    },
-  });
-}
-
-async function chownTree(path: string, uid: number): Promise<void> {
-  await lchown(path, uid, uid);
-  const info = await lstat(path);
-  if (!info.isDirectory()) return;
-  for (const entry of await readdir(path)) await chownTree(join(path, entry), uid);
 }
