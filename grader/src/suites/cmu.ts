@@ -1,10 +1,10 @@
 // The CMU handout's driver.sh (2016), check for check: five bodies compared as curl saves them, one fetch
 // while another request hangs on a nop server, and one fetch served from the cache after Tiny is stopped.
 import net from 'node:net';
-import { whenRequestLine } from '../harness/request-gate.js';
+import { whenRequestLine } from '../harness/origins/request-gate.js';
 import { judgeResponse } from '../harness/judge-response.js';
-import { deadlineOf } from '../harness/recording-origin.js';
-import { curlLine, fetchViaProxy } from '../harness/raw-client.js';
+import { deadlineOf } from '../harness/origins/recording-origin.js';
+import { curlLine, fetchViaProxy } from '../harness/clients/raw-client.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../types.js';
 import { encodePath } from './basic/fetch-checks.js';
 import { extractCurlBody, fetchLikeCurl } from './basic/curl-fetch.js';

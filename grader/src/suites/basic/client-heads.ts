@@ -1,6 +1,6 @@
 // The request heads real clients send a proxy: curl's exact head, a browser's, a bare one and one with
 // everything. The header checks replay each, since a proxy's header logic often depends on what came in.
-import type { HeaderList } from '../../harness/raw-client.js';
+import type { HeaderList } from '../../harness/clients/raw-client.js';
 
 export interface ClientHead {
   /** Who sends such a head, for the sentence: "curl's head". */

@@ -1,7 +1,7 @@
 // Fetching the way driver.sh's `curl --max-time 5 --proxy` does, and keeping what curl would save: the body.
 import type net from 'node:net';
 import { headerValues, parseResponse } from '../../harness/parse-response.js';
-import { buildProxyRequest, exchange, type RawResponse } from '../../harness/raw-client.js';
+import { buildProxyRequest, exchange, type RawResponse } from '../../harness/clients/raw-client.js';
 import type { ProxyEndpoint } from '../../types.js';
 
 export interface CurlBody {

@@ -1,11 +1,11 @@
 // Basic fetches: each object through the proxy, read to EOF, compared byte for byte with the origin's answer.
 // Every URL fetched here is fetched by no other check of a run (objects of its own, a CGI query range of its
 // own, '/' on an origin of its own), so a basic check always meets a cache miss, whatever the cache does.
-import { checkFetch } from '../../harness/check-fetch.js';
+import { checkFetch } from '../../harness/clients/check-fetch.js';
 import { compareBytes } from '../../harness/compare.js';
 import { parseResponse } from '../../harness/parse-response.js';
-import { createPrng } from '../../harness/prng.js';
-import { startTinyOrigin } from '../../harness/tiny-origin.js';
+import { createPrng } from '../../harness/corpus/prng.js';
+import { startTinyOrigin } from '../../harness/origins/tiny-origin.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 
 /** The URL-path form of a corpus path: each segment percent-encoded ('/q dir/x' → '/q%20dir/x'). */

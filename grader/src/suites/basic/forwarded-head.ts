@@ -1,15 +1,15 @@
-import type { Capture } from '../../harness/recording-origin.js';
-import { buildFixedResponse, startRecordingOrigin } from '../../harness/recording-origin.js';
+import type { Capture } from '../../harness/origins/recording-origin.js';
+import { buildFixedResponse, startRecordingOrigin } from '../../harness/origins/recording-origin.js';
 import {
   buildProxyRequest,
   curlLine,
   exchange,
   type HeaderList,
   type RawResponse,
-} from '../../harness/raw-client.js';
+} from '../../harness/clients/raw-client.js';
 import { parseResponse } from '../../harness/parse-response.js';
 import { excerpt } from '../../harness/compare.js';
-import { createPrng } from '../../harness/prng.js';
+import { createPrng } from '../../harness/corpus/prng.js';
 import type { Bilingual, CheckContext, CheckOutcome } from '../../types.js';
 
 /** A request head as the origin received it from the proxy. */

@@ -1,7 +1,7 @@
 // The headers the proxy must set (User-Agent, Connection, Proxy-Connection) and the ones it must pass through.
 import { headerValues } from '../../harness/parse-response.js';
 import type { Bilingual, CheckDef } from '../../types.js';
-import type { HeaderList } from '../../harness/raw-client.js';
+import type { HeaderList } from '../../harness/clients/raw-client.js';
 import { clientHeads, PROXY_OWNED, passThroughLines } from './client-heads.js';
 import {
   describeMissingHead,

@@ -1,7 +1,7 @@
 // Before a check tests a property of a cache (size limit, distinct keys, one copy, LRU order) it shows, itself,
 // that this proxy caches at all: a small object fetched twice reaches the origin once. A proxy without a cache
 // would otherwise pass every "this was not served from the cache" property for free.
-import { curlLine } from '../../harness/raw-client.js';
+import { curlLine } from '../../harness/clients/raw-client.js';
 import type { CheckContext, CheckOutcome } from '../../types.js';
 import { atStep, CACHE_HINT, fetchCounted } from './counted-fetch.js';
 import { tokenFor } from '../basic/forwarded-head.js';

@@ -1,6 +1,6 @@
-import { checkFetch } from '../../harness/check-fetch.js';
+import { checkFetch } from '../../harness/clients/check-fetch.js';
 import type { TinyOrigin } from '../../harness/harness.js';
-import type { RawResponse } from '../../harness/raw-client.js';
+import type { RawResponse } from '../../harness/clients/raw-client.js';
 import type { Bilingual, CheckContext, CheckOutcome } from '../../types.js';
 
 /** How long the origin may take to read the request heads of connections already made to it. */

@@ -1,6 +1,6 @@
-import { describeReceived } from '../../harness/check-fetch.js';
+import { describeReceived } from '../../harness/clients/check-fetch.js';
 import { judgeResponse } from '../../harness/judge-response.js';
-import { curlLine, fetchViaProxy, type RawResponse } from '../../harness/raw-client.js';
+import { curlLine, fetchViaProxy, type RawResponse } from '../../harness/clients/raw-client.js';
 import type { CheckContext, CheckOutcome } from '../../types.js';
 
 /** Fetches `url` through the proxy and judges it against bytes the grader built itself (its own origins). */

@@ -1,8 +1,8 @@
 // Many clients at once, for real: every connection is established first (they wait together in the proxy's
 // accept queue), then every request is written in the same tick and each response is read to EOF.
-import { allowSignalListeners } from '../../harness/listener-limit.js';
-import { buildProxyRequest, type RawResponse } from '../../harness/raw-client.js';
-import { openSlowClient } from '../../harness/slow-client.js';
+import { allowSignalListeners } from '../../harness/clients/listener-limit.js';
+import { buildProxyRequest, type RawResponse } from '../../harness/clients/raw-client.js';
+import { openSlowClient } from '../../harness/clients/slow-client.js';
 import type { CheckContext } from '../../types.js';
 
 /** Fetches `url` through the proxy with `count` simultaneous clients; one response per client, in order. */

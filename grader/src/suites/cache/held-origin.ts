@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { CountWaiter, type WaitOptions } from '../../harness/count-waiter.js';
-import { endsHead } from '../../harness/recording-origin.js';
-import { whenRequestLine } from '../../harness/request-gate.js';
+import { endsHead } from '../../harness/origins/recording-origin.js';
+import { whenRequestLine } from '../../harness/origins/request-gate.js';
 
 export interface HeldOrigin {
   readonly host: string;

@@ -1,5 +1,5 @@
 // A cached object is served again without an origin request, byte for byte; a large one is never cached.
-import { curlLine } from '../../harness/raw-client.js';
+import { curlLine } from '../../harness/clients/raw-client.js';
 import type { CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { atStep, CACHE_HINT, fetchCounted } from './counted-fetch.js';
 import { proveCaching } from './caches-at-all.js';

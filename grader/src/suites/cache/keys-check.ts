@@ -1,8 +1,8 @@
 // Cache keys: the same path on another host or port, another directory, another query — each its own object.
-import { checkFetch } from '../../harness/check-fetch.js';
+import { checkFetch } from '../../harness/clients/check-fetch.js';
 import { compareBytes } from '../../harness/compare.js';
-import { createPrng } from '../../harness/prng.js';
-import { buildFixedResponse, startRecordingOrigin } from '../../harness/recording-origin.js';
+import { createPrng } from '../../harness/corpus/prng.js';
+import { buildFixedResponse, startRecordingOrigin } from '../../harness/origins/recording-origin.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { proveCaching } from './caches-at-all.js';
 

@@ -1,7 +1,7 @@
 // LRU eviction, observed at the origin: 12 objects of 90,000 bytes where only 11 fit in MAX_CACHE_SIZE.
 // It runs last: it fills the cache, and a cache that stops inserting once full fails only here. Hits are told
 // from misses at the origin; bytes after a whole response are left to the checks about a hit's bytes.
-import { LRU_OBJECT_BYTES } from '../../harness/corpus.js';
+import { LRU_OBJECT_BYTES } from '../../harness/corpus/corpus.js';
 import type { CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { atStep, fetchCounted } from './counted-fetch.js';
 import { proveCaching } from './caches-at-all.js';

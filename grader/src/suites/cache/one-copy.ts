@@ -1,9 +1,9 @@
 // One copy per object: three simultaneous misses of one object must leave one copy in the cache, not three.
 // It fills the cache, so it runs after every check that needs its objects kept, and before lru-eviction. Hits
 // are told from misses at the origin; bytes after a whole response are left to the checks about a hit's bytes.
-import { LRU_OBJECT_BYTES } from '../../harness/corpus.js';
-import { makeProse } from '../../harness/corpus-content.js';
-import { createPrng } from '../../harness/prng.js';
+import { LRU_OBJECT_BYTES } from '../../harness/corpus/corpus.js';
+import { makeProse } from '../../harness/corpus/corpus-content.js';
+import { createPrng } from '../../harness/corpus/prng.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { HALF_FILLED_HINT } from './concurrent-hits.js';
 import { atStep, fetchCounted } from './counted-fetch.js';

@@ -1,7 +1,7 @@
-import { freshUrl } from '../../harness/fresh-url.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
 import { compareBytes } from '../../harness/compare.js';
-import { buildProxyRequest } from '../../harness/raw-client.js';
-import { openSlowClient } from '../../harness/slow-client.js';
+import { buildProxyRequest } from '../../harness/clients/raw-client.js';
+import { openSlowClient } from '../../harness/clients/slow-client.js';
 import type { CheckContext } from '../../types.js';
 
 /** What one client of a round asked for and what it got. */

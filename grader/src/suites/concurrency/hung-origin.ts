@@ -1,7 +1,7 @@
-import { freshUrl } from '../../harness/fresh-url.js';
-import { startNopOrigin } from '../../harness/nop-origin.js';
-import { fetchViaProxy } from '../../harness/raw-client.js';
-import { hintFor, verifyFetch } from '../../harness/verify-fetch.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
+import { startNopOrigin } from '../../harness/origins/nop-origin.js';
+import { fetchViaProxy } from '../../harness/clients/raw-client.js';
+import { hintFor, verifyFetch } from '../../harness/clients/verify-fetch.js';
 import { within } from '../../harness/within.js';
 import type { CheckDef } from '../../types.js';
 import { concurrencyHints } from './hints.js';

@@ -1,7 +1,7 @@
-import { UNCACHEABLE_BYTES } from '../../harness/origin-response.js';
+import { UNCACHEABLE_BYTES } from '../../harness/origins/origin-response.js';
 import { compareBytes } from '../../harness/compare.js';
-import { startReleaseOrigin } from '../../harness/release-origin.js';
-import { describeBrokenExchange, wrongBytesHint } from '../../harness/verify-fetch.js';
+import { startReleaseOrigin } from '../../harness/origins/release-origin.js';
+import { describeBrokenExchange, wrongBytesHint } from '../../harness/clients/verify-fetch.js';
 import { within } from '../../harness/within.js';
 import type { CheckDef } from '../../types.js';
 import { concurrencyHints } from './hints.js';

@@ -1,7 +1,7 @@
-import { freshUrl } from '../../harness/fresh-url.js';
-import { openSlowClient } from '../../harness/slow-client.js';
-import { waitUntilProxyRead } from '../../harness/socket-queue.js';
-import { hintFor, verifyFetch } from '../../harness/verify-fetch.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
+import { openSlowClient } from '../../harness/clients/slow-client.js';
+import { waitUntilProxyRead } from '../../harness/clients/socket-queue.js';
+import { hintFor, verifyFetch } from '../../harness/clients/verify-fetch.js';
 import type { CheckDef } from '../../types.js';
 import { concurrencyHints } from './hints.js';
 

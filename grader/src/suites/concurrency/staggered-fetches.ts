@@ -1,4 +1,4 @@
-import { fetchViaProxy, type RawResponse } from '../../harness/raw-client.js';
+import { fetchViaProxy, type RawResponse } from '../../harness/clients/raw-client.js';
 import { within } from '../../harness/within.js';
 import type { CheckContext } from '../../types.js';
 

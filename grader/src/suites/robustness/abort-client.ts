@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { buildProxyRequest } from '../../harness/raw-client.js';
+import { buildProxyRequest } from '../../harness/clients/raw-client.js';
 import type { ProxyEndpoint } from '../../types.js';
 
 export type AbortStyle = 'hangup' | 'close' | 'reset';

@@ -1,4 +1,4 @@
-import { curlLine } from '../../harness/raw-client.js';
+import { curlLine } from '../../harness/clients/raw-client.js';
 import type { CheckDef } from '../../types.js';
 import { type AbortOutcome, type AbortStyle, fetchAndAbort } from './abort-client.js';
 import { robustnessHints } from './hints.js';

@@ -1,6 +1,6 @@
 import { excerpt } from '../../harness/compare.js';
-import { buildProxyRequest } from '../../harness/raw-client.js';
-import { type HeldClient, openSlowClient } from '../../harness/slow-client.js';
+import { buildProxyRequest } from '../../harness/clients/raw-client.js';
+import { type HeldClient, openSlowClient } from '../../harness/clients/slow-client.js';
 import type { CheckContext } from '../../types.js';
 
 /** What the client saw when its request went to an origin that failed. */

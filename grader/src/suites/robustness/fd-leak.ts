@@ -1,6 +1,6 @@
-import { freshUrl } from '../../harness/fresh-url.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
 import { countOpenFds, readSettledFdCount, waitForFdCount } from '../../harness/fd-count.js';
-import { verifyFetch } from '../../harness/verify-fetch.js';
+import { verifyFetch } from '../../harness/clients/verify-fetch.js';
 import type { CheckDef } from '../../types.js';
 import { buildFdPhases } from './fd-phases.js';
 import { robustnessHints } from './hints.js';

@@ -1,8 +1,8 @@
-import { freshUrl } from '../../harness/fresh-url.js';
-import { startCountingOrigin } from '../../harness/counting-origin.js';
-import { startRefusingOrigin } from '../../harness/faulty-origins.js';
-import { fetchViaProxy } from '../../harness/raw-client.js';
-import { openSlowClient } from '../../harness/slow-client.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
+import { startCountingOrigin } from '../../harness/origins/counting-origin.js';
+import { startRefusingOrigin } from '../../harness/origins/faulty-origins.js';
+import { fetchViaProxy } from '../../harness/clients/raw-client.js';
+import { openSlowClient } from '../../harness/clients/slow-client.js';
 import type { CheckContext } from '../../types.js';
 import { fetchAndAbort } from './abort-client.js';
 

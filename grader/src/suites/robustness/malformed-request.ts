@@ -1,5 +1,5 @@
 import { excerpt } from '../../harness/compare.js';
-import { type ClientState, openSlowClient } from '../../harness/slow-client.js';
+import { type ClientState, openSlowClient } from '../../harness/clients/slow-client.js';
 import type { CheckContext, CheckDef } from '../../types.js';
 import { robustnessHints } from './hints.js';
 import { buildMalformedCases, type MalformedCase } from './malformed-cases.js';

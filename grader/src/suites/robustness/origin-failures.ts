@@ -3,8 +3,8 @@ import {
   startEarlyCloseOrigin,
   startRefusingOrigin,
   startResettingOrigin,
-} from '../../harness/faulty-origins.js';
-import { curlLine } from '../../harness/raw-client.js';
+} from '../../harness/origins/faulty-origins.js';
+import { curlLine } from '../../harness/clients/raw-client.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { runFaultyExchange } from './faulty-exchange.js';
 import { robustnessHints } from './hints.js';

@@ -1,5 +1,5 @@
-import { freshUrl } from '../../harness/fresh-url.js';
-import { verifyFetch } from '../../harness/verify-fetch.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
+import { verifyFetch } from '../../harness/clients/verify-fetch.js';
 import type { Bilingual, CheckContext, CheckOutcome } from '../../types.js';
 
 const FETCH_LIMIT_MS = 5000;

@@ -1,6 +1,6 @@
 import { excerpt } from '../../harness/compare.js';
-import { startCountingOrigin } from '../../harness/counting-origin.js';
-import { openSlowClient } from '../../harness/slow-client.js';
+import { startCountingOrigin } from '../../harness/origins/counting-origin.js';
+import { openSlowClient } from '../../harness/clients/slow-client.js';
 import type { CheckDef } from '../../types.js';
 import { robustnessHints } from './hints.js';
 import { checkStillServes } from './still-serves.js';

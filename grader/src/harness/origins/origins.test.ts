@@ -2,7 +2,7 @@ import net from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startBarrierOrigin } from './barrier-origin.js';
 import { startCountingOrigin } from './counting-origin.js';
-import { exchange } from './raw-client.js';
+import { exchange } from '../clients/raw-client.js';
 import { startReleaseOrigin } from './release-origin.js';
 import { startSlowOrigin } from './slow-origin.js';
 

@@ -1,4 +1,4 @@
-import { CountWaiter, type WaitOptions } from './count-waiter.js';
+import { CountWaiter, type WaitOptions } from '../count-waiter.js';
 import { buildOriginResponse, makeOriginToken } from './origin-response.js';
 import { extendOrigin, type OriginServer, startOriginServer } from './origin-server.js';
 import { readRequestHead } from './request-head.js';

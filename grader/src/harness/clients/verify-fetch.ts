@@ -1,5 +1,5 @@
-import type { Bilingual, CheckContext } from '../types.js';
-import { compareBytes, excerpt } from './compare.js';
+import type { Bilingual, CheckContext } from '../../types.js';
+import { compareBytes, excerpt } from '../compare.js';
 import { curlLine, fetchViaProxy, type RawResponse } from './raw-client.js';
 
 /** The verdict on one fetch through the proxy, against the bytes the origin sends directly. */

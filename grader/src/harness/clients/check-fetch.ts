@@ -1,6 +1,6 @@
-import type { CheckContext, CheckOutcome } from '../types.js';
-import { judgeResponse } from './judge-response.js';
-import { parseResponse } from './parse-response.js';
+import type { CheckContext, CheckOutcome } from '../../types.js';
+import { judgeResponse } from '../judge-response.js';
+import { parseResponse } from '../parse-response.js';
 import { curlLine, fetchViaProxy, type RawResponse } from './raw-client.js';
 
 export interface CheckedFetch {

@@ -1,6 +1,6 @@
 import net from 'node:net';
-import type { ProxyEndpoint } from '../types.js';
-import type { WaitOptions } from './count-waiter.js';
+import type { ProxyEndpoint } from '../../types.js';
+import type { WaitOptions } from '../count-waiter.js';
 
 /** How a held connection to the proxy stands when a wait ends. */
 export interface ClientState {

@@ -1,6 +1,6 @@
 import net from 'node:net';
-import type { ProxyEndpoint } from '../types.js';
-import { traceClient } from './timeline.js';
+import type { ProxyEndpoint } from '../../types.js';
+import { traceClient } from '../timeline.js';
 
 /** Everything a raw exchange produced. Network trouble is data here, never an exception. */
 export interface RawResponse {

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { listenOnLoopback } from './origin-server.js';
+import { listenOnLoopback } from '../origins/origin-server.js';
 import { readSocketQueues, waitUntilProxyRead } from './socket-queue.js';
 
 describe.runIf(process.platform === 'linux')('socket queues from /proc/net/tcp', () => {

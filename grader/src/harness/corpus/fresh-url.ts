@@ -1,4 +1,4 @@
-import type { CorpusName, Harness } from './harness.js';
+import type { CorpusName, Harness } from '../harness.js';
 
 let fetchCounter = 0;
 

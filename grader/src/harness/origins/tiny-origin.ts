@@ -1,6 +1,6 @@
 import { startTinyServer, type TinyServer } from '@proxylab/tiny-server';
-import type { TinyOrigin } from './harness.js';
-import { traceOrigin } from './timeline.js';
+import type { TinyOrigin } from '../harness.js';
+import { traceOrigin } from '../timeline.js';
 
 export interface TinyOriginOptions {
   root: string;

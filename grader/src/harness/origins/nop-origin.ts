@@ -1,4 +1,4 @@
-import { CountWaiter, type WaitOptions } from './count-waiter.js';
+import { CountWaiter, type WaitOptions } from '../count-waiter.js';
 import { extendOrigin, type OriginServer, startOriginServer } from './origin-server.js';
 
 /** An origin that accepts connections and then does nothing at all: never reads, never answers. */

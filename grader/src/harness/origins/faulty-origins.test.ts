@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startEarlyCloseOrigin, startRefusingOrigin, startResettingOrigin } from './faulty-origins.js';
-import { exchange } from './raw-client.js';
+import { exchange } from '../clients/raw-client.js';
 
 const get = (path: string) => `GET ${path} HTTP/1.0\r\n\r\n`;
 

@@ -4,7 +4,7 @@ import { copyFile, chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BUNDLED_ROOT } from '@proxylab/tiny-server';
 import { makeBinary, makeCSource, makeElfLike, makeHtml, makeJpegLike, makeProse } from './corpus-content.js';
-import type { CorpusObject } from './harness.js';
+import type { CorpusObject } from '../harness.js';
 import { createPrng, type Prng } from './prng.js';
 
 type ContentKind = 'html' | 'prose' | 'c' | 'jpeg' | 'elf' | 'binary';

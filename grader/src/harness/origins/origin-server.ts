@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { traceOrigin } from './timeline.js';
+import { traceOrigin } from '../timeline.js';
 import { whenRequestLine } from './request-gate.js';
 
 /** A loopback server the grader controls: knows its address and can tear down every connection. */

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { listenOnLoopback } from './origin-server.js';
+import { listenOnLoopback } from '../origins/origin-server.js';
 import { openSlowClient } from './slow-client.js';
 
 /** A raw server whose behaviour per connection the test decides. */
