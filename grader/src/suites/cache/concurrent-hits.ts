@@ -5,9 +5,9 @@ import { describeReceived } from '../../harness/clients/check-fetch.js';
 import { judgeResponse } from '../../harness/judge-response.js';
 import type { RawResponse } from '../../harness/clients/raw-client.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
-import { endedEarly } from './fetch-against.js';
-import { fetchBurst } from './fetch-burst.js';
-import { startHeldOrigin } from './held-origin.js';
+import { endedEarly } from '../support/cache/fetch-against.js';
+import { fetchBurst } from '../support/cache/fetch-burst.js';
+import { startHeldOrigin } from '../support/cache/held-origin.js';
 
 const CLIENTS = 20;
 /** Misses of a proxy that sends fewer requests (coalescing, or one at a time) wait at most this long. */

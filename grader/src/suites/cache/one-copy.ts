@@ -6,10 +6,10 @@ import { makeProse } from '../../harness/corpus/corpus-content.js';
 import { createPrng } from '../../harness/corpus/prng.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { HALF_FILLED_HINT } from './concurrent-hits.js';
-import { atStep, fetchCounted } from './counted-fetch.js';
-import { endedEarly, fetchAgainst } from './fetch-against.js';
-import { type HeldOrigin, startHeldOrigin } from './held-origin.js';
-import { proveCaching } from './caches-at-all.js';
+import { atStep, fetchCounted } from '../support/cache/counted-fetch.js';
+import { endedEarly, fetchAgainst } from '../support/cache/fetch-against.js';
+import { type HeldOrigin, startHeldOrigin } from '../support/cache/held-origin.js';
+import { proveCaching } from '../support/cache/caches-at-all.js';
 
 const FILL_COUNT = 11;
 const TARGET_BYTES = 40_000;

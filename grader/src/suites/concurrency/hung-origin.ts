@@ -4,7 +4,7 @@ import { fetchViaProxy } from '../../harness/clients/raw-client.js';
 import { hintFor, verifyFetch } from '../../harness/clients/verify-fetch.js';
 import { within } from '../../harness/within.js';
 import type { CheckDef } from '../../types.js';
-import { concurrencyHints } from './hints.js';
+import { concurrencyHints } from '../support/concurrency/hints.js';
 
 /** How long the origin may wait for the proxy to open the connection that will hang. */
 const CONNECT_WAIT_MS = 3000;

@@ -4,9 +4,9 @@ import { startReleaseOrigin } from '../../harness/origins/release-origin.js';
 import { describeBrokenExchange, wrongBytesHint } from '../../harness/clients/verify-fetch.js';
 import { within } from '../../harness/within.js';
 import type { CheckDef } from '../../types.js';
-import { concurrencyHints } from './hints.js';
-import { nameResponse } from './name-response.js';
-import { endFromOriginSide, startStaggeredFetches } from './staggered-fetches.js';
+import { concurrencyHints } from '../support/concurrency/hints.js';
+import { nameResponse } from '../support/concurrency/name-response.js';
+import { endFromOriginSide, startStaggeredFetches } from '../support/concurrency/staggered-fetches.js';
 
 const REQUESTS = 4;
 const ARRIVAL_WAIT_MS = 5000;
