@@ -1,6 +1,6 @@
 // A check is findable from its id: 'cache.lru-eviction' lives in src/suites/cache/lru-eviction.ts, and the cmu
 // rubric's 'basic.cmu-home' in src/suites/cmu/cmu-home.ts (the rule suites/README.md states).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CheckDef } from '../src/types.js';
@@ -43,4 +43,21 @@ describe('suites layout', () => {
       expect(found, `${fileURLToPath(file)} exports the check ${id}`).toEqual([checkRegistry.get(id)]);
     },
   );
+
+  it('keeps registered checks out of suites/support/ (helpers only)', async () => {
+    const supportDir = new URL('support/', suitesDir);
+    const files = readdirSync(supportDir, { recursive: true, encoding: 'utf8' }).filter(
+      (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    const registered = new Set(checkRegistry.values());
+    for (const name of files) {
+      const exported: Record<string, unknown> = await import(new URL(name, supportDir).href);
+      const checks = Object.entries(exported).filter(([, value]) => registered.has(value as CheckDef));
+      expect(
+        checks.map(([key]) => key),
+        `support/${name} exports no registered check`,
+      ).toEqual([]);
+    }
+  });
 });

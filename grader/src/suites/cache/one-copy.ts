@@ -5,7 +5,7 @@ import { LRU_OBJECT_BYTES } from '../../harness/corpus/corpus.js';
 import { makeProse } from '../../harness/corpus/corpus-content.js';
 import { createPrng } from '../../harness/corpus/prng.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
-import { HALF_FILLED_HINT } from './concurrent-hits.js';
+import { HALF_FILLED_HINT } from '../support/cache/half-filled-hint.js';
 import { atStep, fetchCounted } from '../support/cache/counted-fetch.js';
 import { endedEarly, fetchAgainst } from '../support/cache/fetch-against.js';
 import { type HeldOrigin, startHeldOrigin } from '../support/cache/held-origin.js';
