@@ -15,7 +15,7 @@ import { GRADER_VERSION } from '../version.js';
 import { onInterrupt } from '../targets/container/exit-cleanups.js';
 import { discoverSubmissions, type Submission, selectShard } from './discover.js';
 import { resolveStudentFormats } from './formats.js';
-import { rubricMax } from './gradebook.js';
+import { rubricMaxScore } from '../scoring/score.js';
 import { hashSubmission } from './hash.js';
 import { scoreStats, writeClassOutputs } from './outputs.js';
 import { readRoster } from './roster.js';
@@ -170,7 +170,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     graded: students.filter((s) => !s.resumed).length,
     resumed: students.filter((s) => s.resumed).length,
     errors: students.filter((s) => s.status === 'grader-error').length,
-    maxScore: rubricMax(rubric),
+    maxScore: rubricMaxScore(rubric),
     meanScore: mean,
     medianScore: median,
     wallMs: Math.round(performance.now() - started),

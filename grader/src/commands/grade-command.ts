@@ -1,7 +1,7 @@
 import type { GradescopeVisibility } from '../reporters/types.js';
 import { filterSuites } from './only-option.js';
 import { randomBytes } from 'node:crypto';
-import { rubricMax } from '../batch/gradebook.js';
+import { rubricMaxScore } from '../scoring/score.js';
 import { UsageError } from '../errors.js';
 import { detectLang } from '../i18n.js';
 import { assertReportDestinations } from '../options/report-destinations.js';
@@ -53,7 +53,7 @@ export interface GradeCommandOptions {
 
 /** --fail-under above the rubric's maximum would fail every run, the reference proxy's included. */
 function assertFailUnderReachable(failUnder: number | undefined, rubric: Rubric): void {
-  const max = rubricMax(rubric);
+  const max = rubricMaxScore(rubric);
   if (failUnder !== undefined && failUnder > max) {
     throw new UsageError(
       `--fail-under ${failUnder} is above the ${rubric.name} rubric's maximum of ${max} points.`,

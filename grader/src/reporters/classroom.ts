@@ -2,7 +2,7 @@ import type { RunReport } from '../types.js';
 import { explainCheck } from './explain.js';
 import { messagesFor } from './messages.js';
 import { writeOutput } from './output.js';
-import { checkShares, checkStatus } from './text.js';
+import { checkStatus } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 // The result a GitHub Classroom grader step outputs (base64 JSON in its `result` output), as read by
@@ -53,15 +53,14 @@ export function toClassroomResult(report: RunReport): ClassroomResult {
 function buildResult(report: RunReport, textLimit: number): ClassroomResult {
   const m = messagesFor(report.lang);
   const tests = report.suites.flatMap((suite) => {
-    const shares = checkShares(suite);
-    return suite.checks.map((check, i): ClassroomTest => {
+    return suite.checks.map((check): ClassroomTest => {
       const status = checkStatus(check);
       const passed = status === 'passed' || status === 'skipped';
       const message = cut(explainCheck(check, m).join('\n'), textLimit);
       return {
         name: `${check.id}: ${check.title}${status === 'skipped' ? ` (${m.skipped})` : ''}`,
         status: passed ? 'pass' : 'fail',
-        score: shares[i] ?? 0,
+        score: check.score,
         max_score: check.maxScore,
         message,
         line_no: 0,
