@@ -1,3 +1,9 @@
+import {
+  BATCH_WALL_MARGIN_SECONDS,
+  DEFAULT_BUDGET_SECONDS,
+  DEFAULT_MAKE_TIMEOUT_SECONDS,
+  DEFAULT_RUBRIC,
+} from '../defaults.js';
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
@@ -47,13 +53,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`--jobs must be a whole number ≥ 1 (got ${jobs}).`);
   const lang = options.lang ?? detectLang();
-  const rubricArg = options.rubric ?? 'default';
+  const rubricArg = options.rubric ?? DEFAULT_RUBRIC;
   const rubric = await loadRubric(rubricArg, new Set(checkRegistry.keys()));
   const formats = resolveStudentFormats(options.formats);
   const timeoutScale = options.timeoutScale ?? 1;
-  const budgetSeconds = options.budgetSeconds ?? 180;
-  const makeTimeoutSeconds = options.makeTimeoutSeconds ?? 120;
-  const wallMs = (options.wallSeconds ?? makeTimeoutSeconds + budgetSeconds * timeoutScale + 60) * 1000;
+  const budgetSeconds = options.budgetSeconds ?? DEFAULT_BUDGET_SECONDS;
+  const makeTimeoutSeconds = options.makeTimeoutSeconds ?? DEFAULT_MAKE_TIMEOUT_SECONDS;
+  const wallMs =
+    (options.wallSeconds ?? makeTimeoutSeconds + budgetSeconds * timeoutScale + BATCH_WALL_MARGIN_SECONDS) *
+    1000;
   const assignment = options.assignment ?? 'Proxy Lab';
   const cliPath = resolveCliPath();
   const roster = options.roster ? await readRoster(options.roster) : undefined;
