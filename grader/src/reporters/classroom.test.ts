@@ -2,9 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, onTestFinished } from 'vitest';
 import { CLASSROOM_RESULT_LIMIT, type ClassroomResult, ClassroomReporter } from './classroom.js';
-import { captureStream } from './testing/capture.js';
-import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
-import { tempDir } from './testing/temp-dir.js';
+import { captureStream } from '../../test/support/reporters/capture.js';
+import { allChecks, buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
+import { tempDir } from '../../test/support/reporters/temp-dir.js';
 
 function decode(line: string): ClassroomResult {
   expect(line).toMatch(/^result=[A-Za-z0-9+/]+=*$/);

@@ -4,8 +4,8 @@ import { expect, test, onTestFinished } from 'vitest';
 import { scoreRun } from '../scoring/score.js';
 import type { Rubric } from '../types.js';
 import { type GradescopeResults, GradescopeReporter, toGradescopeResults } from './gradescope.js';
-import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
-import { tempDir } from './testing/temp-dir.js';
+import { allChecks, buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
+import { tempDir } from '../../test/support/reporters/temp-dir.js';
 
 test('results.json has the documented fields, and its tests add up to the score', async () => {
   const report = buildFixtureReport();
