@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { DEFAULT_BUDGET_SECONDS, DEFAULT_MAKE_TIMEOUT_SECONDS, DEFAULT_RUBRIC } from './defaults.js';
 import { GRADESCOPE_VISIBILITIES } from './reporters/types.js';
 import { Command, CommanderError, Option } from 'commander';
 import { GraderError, UsageError } from './errors.js';
@@ -49,7 +50,7 @@ const program = new Command('proxylab-grade')
   .option(
     '-r, --rubric <name|file>',
     'default (100 points), cmu (driver.sh, 70 points) or a rubric JSON file',
-    'default',
+    DEFAULT_RUBRIC,
   )
   .option(
     '--only <ids>',
@@ -85,7 +86,7 @@ const program = new Command('proxylab-grade')
     '--budget <seconds>',
     'time budget for the whole run, 1 to 14400',
     boundedNumber('--budget', BUDGET_SECONDS),
-    180,
+    DEFAULT_BUDGET_SECONDS,
   )
   .option('--seed <seed>', 'corpus seed, to reproduce a run (default: random)')
   .addOption(
@@ -95,7 +96,7 @@ const program = new Command('proxylab-grade')
     '--make-timeout <seconds>',
     'time allowed for make, 1 to 3600',
     boundedNumber('--make-timeout', MAKE_TIMEOUT_SECONDS),
-    120,
+    DEFAULT_MAKE_TIMEOUT_SECONDS,
   )
   .option(
     '--memory <MiB>',

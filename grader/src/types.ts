@@ -1,5 +1,6 @@
 // The grader's shared vocabulary: checks, their results, targets and the run report.
 // Every suite, target and reporter is written against these types only.
+import type { SuiteId } from './suites/ids.js';
 
 export type Lang = 'en' | 'ko';
 
@@ -9,7 +10,7 @@ export interface Bilingual {
   ko: string;
 }
 
-export type SuiteId = 'basic' | 'concurrency' | 'robustness' | 'cache';
+export type { SuiteId };
 
 /** Where the proxy under test accepts connections. */
 export interface ProxyEndpoint {

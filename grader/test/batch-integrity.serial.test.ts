@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/batch/csv.js';
 import { resolveStudentFormats } from '../src/batch/formats.js';
 import { runBatch } from '../src/batch/run-batch.js';
-import { findLeftovers } from '../src/batch/testing/leftovers.js';
+import { findLeftovers } from './support/batch/leftovers.js';
 import { detectJail } from '../src/process/jail/index.js';
-import { scoresInFolder } from '../src/batch/testing/format-scores.js';
+import { scoresInFolder } from './support/batch/format-scores.js';
 import type { BatchSummary } from '../src/batch/types.js';
 
 const INTEGRITY = join(import.meta.dirname, 'fixtures', 'hostile-submissions', 'integrity');

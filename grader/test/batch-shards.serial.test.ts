@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeOutputs } from '../src/batch/merge.js';
 import { runBatch } from '../src/batch/run-batch.js';
-import { findLeftovers } from '../src/batch/testing/leftovers.js';
+import { findLeftovers } from './support/batch/leftovers.js';
 import type { BatchSummary } from '../src/batch/types.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

@@ -10,8 +10,8 @@ import { hashSubmission } from '../src/batch/hash.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { removeCgroupSync } from '../src/batch/sandbox/cgroup.js';
 import { detectSandbox } from '../src/batch/sandbox/detect.js';
-import { findChromium, runChromium } from '../src/batch/testing/chromium.js';
-import { findLeftovers } from '../src/batch/testing/leftovers.js';
+import { findChromium, runChromium } from './support/batch/chromium.js';
+import { findLeftovers } from './support/batch/leftovers.js';
 import type { BatchSummary, StudentOutcome } from '../src/batch/types.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');

@@ -7,12 +7,7 @@ import { tmpdir } from 'node:os';
 import net from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CommandRun,
-  lostChecks,
-  REPO_ROOT,
-  runCommand,
-} from '../src/targets/container/testing/run-command.js';
+import { type CommandRun, lostChecks, REPO_ROOT, runCommand } from './support/container/run-command.js';
 import type { RunReport } from '../src/types.js';
 
 const project =

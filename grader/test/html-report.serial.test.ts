@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findChromium, runChromium } from '../src/batch/testing/chromium.js';
+import { findChromium, runChromium } from './support/batch/chromium.js';
 import type { RunReport } from '../src/types.js';
 import { countColor, decodePng } from './support/png.js';
 

@@ -6,7 +6,7 @@ import { connectDocker } from '../src/targets/container/docker.js';
 import { startNetworkHolder } from '../src/targets/container/holder.js';
 import { HOLDER_LABEL } from '../src/targets/container/settings.js';
 import { removeRunLeftovers } from '../src/targets/container/sweep.js';
-import { gradeToReport, lostChecks } from '../src/targets/container/testing/run-command.js';
+import { gradeToReport, lostChecks } from './support/container/run-command.js';
 
 const IMAGE = process.env.PROXYLAB_PROXY_IMAGE ?? 'proxylab/proxy';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/batch/csv.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import type { ClassroomResult } from '../src/reporters/classroom.js';
-import { childElements, parseXml } from '../src/reporters/testing/parse-xml.js';
+import { childElements, parseXml } from './support/reporters/parse-xml.js';
 
 const SUBMISSIONS = join(import.meta.dirname, 'fixtures', 'submissions');
 /** the correct corpus proxy, and one that SIGPIPE kills when a client leaves mid-response (93 of 100) */

@@ -7,12 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { connectDocker } from '../src/targets/container/docker.js';
 import { BUILD_LABEL, HOLDER_LABEL } from '../src/targets/container/settings.js';
-import {
-  CLI,
-  gradeToReport,
-  lostChecks,
-  startCommand,
-} from '../src/targets/container/testing/run-command.js';
+import { CLI, gradeToReport, lostChecks, startCommand } from './support/container/run-command.js';
 import type { RunReport } from '../src/types.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'submissions');

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Rubric } from '../types.js';
+import { rubricMaxScore } from '../scoring/score.js';
 import { csvLine } from './csv.js';
 import type { Roster } from './roster.js';
 import type { StudentOutcome } from './types.js';
@@ -18,7 +19,7 @@ export function renderGradebook(
 ): string {
   const suiteIds = rubric.suites.map((s) => s.id);
   const checkIds = rubric.suites.flatMap((s) => Object.keys(s.checks));
-  const max = rubricMax(rubric);
+  const max = rubricMaxScore(rubric);
   const who = roster ? ['name', 'login', 'sis_id'] : [];
   let text =
     CSV_BOM + csvLine(['student', ...who, 'status', 'total', 'max', ...suiteIds, ...checkIds, 'reason']);
@@ -52,7 +53,7 @@ export function renderCanvasGradebook(
   roster?: Roster,
 ): string {
   let text = CSV_BOM + csvLine(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', assignment]);
-  text += csvLine(['Points Possible', '', '', '', '', rubricMax(rubric)]);
+  text += csvLine(['Points Possible', '', '', '', '', rubricMaxScore(rubric)]);
   for (const s of students) {
     const entry = roster?.find(s.student);
     text += entry
@@ -60,11 +61,6 @@ export function renderCanvasGradebook(
       : csvLine([s.student, '', '', s.student, '', s.score]);
   }
   return text;
-}
-
-export function rubricMax(rubric: Rubric): number {
-  const total = rubric.suites.reduce((n, s) => n + Object.values(s.checks).reduce((a, b) => a + b, 0), 0);
-  return Math.round(total * 100) / 100;
 }
 
 export async function writeGradebooks(

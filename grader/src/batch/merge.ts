@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { rubricMax } from './gradebook.js';
+import { rubricMaxScore } from '../scoring/score.js';
 import { readRoster } from './roster.js';
 import { type BatchRecord, OUTPUT_FILES, scoreStats, writeClassOutputs } from './outputs.js';
 import type { BatchSummary, StudentOutcome } from './types.js';
@@ -96,7 +96,7 @@ export async function mergeOutputs(
     graded: students.filter((s) => !s.resumed).length,
     resumed: students.filter((s) => s.resumed).length,
     errors: students.filter((s) => s.status === 'grader-error').length,
-    maxScore: rubricMax(first.rubric),
+    maxScore: rubricMaxScore(first.rubric),
     meanScore: mean,
     medianScore: median,
     wallMs: Math.round(performance.now() - started),

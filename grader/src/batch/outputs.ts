@@ -1,5 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { roundPoints } from '../scoring/score.js';
 import type { Lang, Rubric } from '../types.js';
 import { writeGradebooks } from './gradebook.js';
 import type { Roster } from './roster.js';
@@ -81,7 +82,7 @@ export function scoreStats(students: readonly StudentOutcome[]): {
 } {
   const scores = students.flatMap((s) => (s.score === null ? [] : [s.score])).sort((a, b) => a - b);
   if (scores.length === 0) return { mean: null, median: null };
-  const mean = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100;
+  const mean = roundPoints(scores.reduce((a, b) => a + b, 0) / scores.length);
   const median = ((scores[(scores.length - 1) >> 1] as number) + (scores[scores.length >> 1] as number)) / 2;
   return { mean, median };
 }

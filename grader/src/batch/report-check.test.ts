@@ -10,7 +10,7 @@ import type { Rubric, RunReport } from '../types.js';
 import { resolveStudentFormats } from './formats.js';
 import { findReportProblem, synthesizeReport } from './report-check.js';
 import { writeStudentFolder } from './student-folder.js';
-import { scoresInFolder } from './testing/format-scores.js';
+import { scoresInFolder } from '../../test/support/batch/format-scores.js';
 
 let rubric: Rubric;
 let cmu: Rubric;

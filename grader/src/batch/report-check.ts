@@ -1,9 +1,10 @@
-import { notRunResult, suiteResult } from '../run/results.js';
-import type { CheckDef, Lang, Rubric, RunReport } from '../types.js';
+import { pick } from '../i18n.js';
+import { notRunResult } from '../run/results.js';
+import { roundPoints, scoreRun } from '../scoring/score.js';
+import { suiteTitle } from '../suites/index.js';
+import type { CheckDef, CheckResult, Lang, Rubric, RunReport, SuiteResult } from '../types.js';
 import { findShapeProblem } from './report-shape.js';
 import type { StudentOutcome, StudentStatus } from './types.js';
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** What the parent asked the child grader for: a report must say the same. */
 export interface ReportExpectation {
@@ -14,7 +15,7 @@ export interface ReportExpectation {
   checks: ReadonlyMap<string, CheckDef>;
 }
 
-const sameNumber = (a: number, b: number) => Math.abs(round2(a) - round2(b)) < 0.005;
+const sameNumber = (a: number, b: number) => Math.abs(roundPoints(a) - roundPoints(b)) < 0.005;
 
 /**
  * Checks that a child's report is exactly one this rubric can produce for this run: the right shape, the
@@ -38,8 +39,6 @@ export function findReportProblem(
   }
   if (report.target.kind !== 'submission') return `a report about a ${report.target.kind}`;
   if (report.suites.length !== rubric.suites.length) return 'suites differ from the rubric';
-  let total = 0;
-  let totalMax = 0;
   for (const [i, suite] of report.suites.entries()) {
     const expected = rubric.suites[i];
     if (!expected || suite.id !== expected.id)
@@ -47,39 +46,42 @@ export function findReportProblem(
     const ids = Object.keys(expected.checks);
     if (suite.checks.length !== ids.length || suite.checks.some((check, j) => check.id !== ids[j]))
       return `the checks of ${suite.id} differ from the rubric`;
-    const allOrNothing = expected.scoring === 'all-or-nothing';
-    const counted = suite.checks.filter((c) => !c.skipped);
-    const max = round2(counted.reduce((n, c) => n + c.maxScore, 0));
-    const allPassed = counted.every((c) => c.passed);
-    const sum = round2(counted.reduce((n, c) => n + c.score, 0));
-    const earnsAll = !allOrNothing || allPassed;
     for (const check of suite.checks) {
-      const points = expected.checks[check.id] as number;
-      if (check.skipped) {
-        if (expect && !expect.checks.get(check.id)?.needsPid) return `${check.id} may not be skipped`;
-        if (check.score !== 0 || check.maxScore !== 0 || check.passed)
-          return `${check.id} is skipped but scores ${check.score}/${check.maxScore}`;
-        continue;
-      }
-      if (check.maxScore !== points || !(check.score >= 0 && check.score <= check.maxScore))
-        return `${check.id} scores ${check.score}/${check.maxScore}, the rubric gives ${points}`;
-      if (!sameNumber(check.score, check.passed && earnsAll ? points : 0))
-        return `${check.id}: passed and score disagree`;
+      if (check.skipped && expect && !expect.checks.get(check.id)?.needsPid)
+        return `${check.id} may not be skipped`;
       if (check.passed && !report.targetStarted) return `${check.id} passed but the proxy never started`;
     }
-    if (
-      !sameNumber(suite.maxScore, max) ||
-      !sameNumber(suite.score, allOrNothing ? (allPassed ? max : 0) : sum)
-    )
-      return `suite ${suite.id} does not add up`;
-    total += suite.score;
-    totalMax += suite.maxScore;
   }
-  if (!sameNumber(total, report.score)) return `the total ${report.score} is not the sum of the suites`;
-  if (!sameNumber(totalMax, report.maxScore))
+  // the report's own outcomes, scored again by the one scoring path, must give every number it states
+  const scored = scoreRun(rubric, report.suites);
+  for (const [i, suite] of report.suites.entries()) {
+    const want = scored.suites[i] as SuiteResult;
+    for (const [j, check] of suite.checks.entries()) {
+      const problem = findCheckProblem(check, want.checks[j] as CheckResult);
+      if (problem) return problem;
+    }
+    if (!sameNumber(suite.maxScore, want.maxScore) || !sameNumber(suite.score, want.score))
+      return `suite ${suite.id} does not add up`;
+  }
+  if (!sameNumber(report.score, scored.score))
+    return `the total ${report.score} is not the sum of the suites`;
+  if (!sameNumber(report.maxScore, scored.maxScore))
     return `the maximum ${report.maxScore} is not the sum of the suites`;
   if (report.build && !report.build.ok && report.targetStarted)
     return 'the build failed but the proxy started';
+  return undefined;
+}
+
+/** A check's stated points against the ones the rubric gives its outcome. */
+function findCheckProblem(check: CheckResult, want: CheckResult): string | undefined {
+  if (check.skipped) {
+    if (check.score !== 0 || check.maxScore !== 0 || check.passed)
+      return `${check.id} is skipped but scores ${check.score}/${check.maxScore}`;
+    return undefined;
+  }
+  if (check.maxScore !== want.maxScore || !(check.score >= 0 && check.score <= check.maxScore))
+    return `${check.id} scores ${check.score}/${check.maxScore}, the rubric gives ${want.maxScore}`;
+  if (!sameNumber(check.score, want.score)) return `${check.id}: passed and score disagree`;
   return undefined;
 }
 
@@ -100,18 +102,14 @@ export function synthesizeReport(options: {
   durationMs: number;
 }): RunReport {
   const { rubric, lang } = options;
-  const suites = rubric.suites.map((suite) =>
-    suiteResult(
-      suite,
-      Object.entries(suite.checks).map(([id, points]) =>
-        notRunResult(options.checks.get(id) as CheckDef, points, lang, {
-          detail: `Not run: ${options.reason}`,
-        }),
-      ),
-      lang,
-      0,
+  const measured = rubric.suites.map((suite) => ({
+    id: suite.id,
+    title: pick(suiteTitle(suite.id), lang),
+    durationMs: 0,
+    checks: Object.keys(suite.checks).map((id) =>
+      notRunResult(options.checks.get(id) as CheckDef, lang, { detail: `Not run: ${options.reason}` }),
     ),
-  );
+  }));
   return {
     schemaVersion: 1,
     grader: { name: 'proxylab-grade', version: options.version },
@@ -120,11 +118,9 @@ export function synthesizeReport(options: {
     lang,
     seed: options.seed,
     startedAt: new Date(Date.now() - options.durationMs).toISOString(),
-    score: 0,
-    maxScore: round2(suites.reduce((n, s) => n + s.maxScore, 0)),
+    ...scoreRun(rubric, measured),
     durationMs: options.durationMs,
     targetStarted: false,
-    suites,
     crashes: [],
   };
 }

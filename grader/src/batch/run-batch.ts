@@ -1,24 +1,20 @@
-import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import { assertInputFolder } from '../options/input-folder.js';
 import { assertWritableDestination } from '../options/writable-path.js';
-import { detectLang } from '../i18n.js';
-import { loadRubric } from '../scoring/rubric.js';
 import { isBundledRubric } from '../scoring/rubric-files.js';
 import { checkRegistry } from '../suites/index.js';
 import { GRADER_VERSION } from '../version.js';
 import { onInterrupt } from '../targets/container/exit-cleanups.js';
 import { discoverSubmissions, type Submission, selectShard } from './discover.js';
-import { resolveStudentFormats } from './formats.js';
-import { rubricMax } from './gradebook.js';
+import { rubricMaxScore } from '../scoring/score.js';
 import { hashSubmission } from './hash.js';
 import { scoreStats, writeClassOutputs } from './outputs.js';
-import { readRoster } from './roster.js';
+import { type Roster, readRoster } from './roster.js';
 import { runPool } from './pool.js';
 import { BatchProgress } from './progress.js';
 import { type JobSettings, gradeSubmission } from './run-job.js';
@@ -26,7 +22,8 @@ import { removeCgroupSync } from './sandbox/cgroup.js';
 import { detectSandbox } from './sandbox/detect.js';
 import { DOCKER_STOP_GRACE_MS } from './sandbox/docker.js';
 import { readMeta } from './student-folder.js';
-import type { BatchOptions, BatchSummary, StudentOutcome } from './types.js';
+import { type BatchSettings, resolveBatchSettings } from './batch-settings.js';
+import type { BatchOptions, BatchSummary, SandboxInfo, ShardSpec, StudentOutcome } from './types.js';
 
 /** The built CLI the child graders run (also when this module runs from src/ under vitest). */
 export function resolveCliPath(): string {
@@ -43,18 +40,7 @@ export function resolveCliPath(): string {
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
-  const jobs = options.jobs ?? availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1)
-    throw new UsageError(`--jobs must be a whole number ≥ 1 (got ${jobs}).`);
-  const lang = options.lang ?? detectLang();
-  const rubricArg = options.rubric ?? 'default';
-  const rubric = await loadRubric(rubricArg, new Set(checkRegistry.keys()));
-  const formats = resolveStudentFormats(options.formats);
-  const timeoutScale = options.timeoutScale ?? 1;
-  const budgetSeconds = options.budgetSeconds ?? 180;
-  const makeTimeoutSeconds = options.makeTimeoutSeconds ?? 120;
-  const wallMs = (options.wallSeconds ?? makeTimeoutSeconds + budgetSeconds * timeoutScale + 60) * 1000;
-  const assignment = options.assignment ?? 'Proxy Lab';
+  const batch = await resolveBatchSettings(options);
   const cliPath = resolveCliPath();
   const roster = options.roster ? await readRoster(options.roster) : undefined;
   const outDir = resolve(options.outDir ?? 'grade-out');
@@ -67,18 +53,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     (await discoverSubmissions(options.dir)).filter((s) => s.dir !== realOut),
     options.shard,
   );
-  const settingsKey = {
-    GRADER_VERSION,
-    rubric,
-    formats,
-    timeoutScale,
-    budgetSeconds,
-    makeTimeoutSeconds,
-    lang,
-  };
-  const configKey = createHash('sha256')
-    .update(JSON.stringify({ ...settingsKey, seed: options.seed }))
-    .digest('hex');
+  const { jobs } = batch;
 
   const tempRoot = await mkdtemp(join(tmpdir(), 'proxylab-batch-'));
   await chmod(tempRoot, 0o711);
@@ -105,23 +80,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (plan.cgroup) cgroups.push(plan.cgroup.path);
     if (plan.memoryCgroup) cgroups.push(plan.memoryCgroup);
     const settings: JobSettings = {
+      ...batch,
       plan,
       tempRoot,
       outDir: realOut,
       cliPath,
-      rubric,
-      rubricArg,
-      rubricIsFile: !isBundledRubric(rubricArg),
+      rubricIsFile: !isBundledRubric(batch.rubricArg),
       checks: checkRegistry,
-      formats,
-      timeoutScale,
-      budgetSeconds,
-      makeTimeoutSeconds,
-      wallMs,
-      lang,
       seed: options.seed,
       version: GRADER_VERSION,
-      configKey,
       gradescope: options.gradescope,
       hide: [await realpath(options.dir), realOut],
       live,
@@ -145,19 +112,35 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     await rm(tempRoot, { recursive: true, force: true, maxRetries: 3 });
     for (const path of cgroups) removeCgroupSync(path);
   }
+  const record = { ...batch, shard: options.shard, sandbox: plan.info, students, started };
+  return { ...(await summarizeBatch(realOut, record, roster)), tempRoot };
+}
+
+/** Writes the class outputs (gradebooks, overview, batch.json) and sums the run up. */
+async function summarizeBatch(
+  outDir: string,
+  run: BatchSettings & {
+    shard: ShardSpec | undefined;
+    sandbox: SandboxInfo;
+    students: StudentOutcome[];
+    started: number;
+  },
+  roster: Roster | undefined,
+): Promise<Omit<BatchSummary, 'tempRoot'>> {
+  const { students } = run;
   const files = await writeClassOutputs(
-    realOut,
+    outDir,
     {
       schemaVersion: 1,
       graderVersion: GRADER_VERSION,
-      rubric,
-      configKey,
-      assignment,
-      lang,
-      shard: options.shard,
-      sandbox: plan.info,
-      jobs,
-      wallMs: Math.round(performance.now() - started),
+      rubric: run.rubric,
+      configKey: run.configKey,
+      assignment: run.assignment,
+      lang: run.lang,
+      shard: run.shard,
+      sandbox: run.sandbox,
+      jobs: run.jobs,
+      wallMs: Math.round(performance.now() - run.started),
       finishedAt: new Date().toISOString(),
       students,
     },
@@ -165,19 +148,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   );
   const { mean, median } = scoreStats(students);
   return {
-    outDir: realOut,
+    outDir,
     students,
     graded: students.filter((s) => !s.resumed).length,
     resumed: students.filter((s) => s.resumed).length,
     errors: students.filter((s) => s.status === 'grader-error').length,
-    maxScore: rubricMax(rubric),
+    maxScore: rubricMaxScore(run.rubric),
     meanScore: mean,
     medianScore: median,
-    wallMs: Math.round(performance.now() - started),
-    jobs,
-    shard: options.shard,
-    sandbox: plan.info,
-    tempRoot,
+    wallMs: Math.round(performance.now() - run.started),
+    jobs: run.jobs,
+    shard: run.shard,
+    sandbox: run.sandbox,
     files,
   };
 }

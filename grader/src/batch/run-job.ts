@@ -3,10 +3,10 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { setClampedTimeout } from '../harness/timer-limit.js';
 import { removeJobLeftovers } from '../targets/container/sweep.js';
-import type { CheckDef, Lang, Rubric, RunReport } from '../types.js';
+import type { CheckDef, Lang, Rubric } from '../types.js';
 import type { Submission } from './discover.js';
 import type { StudentFormat } from './formats.js';
-import { findReportProblem, scoresOf, statusOf, synthesizeReport } from './report-check.js';
+import { type JobEnd, judgeJob } from './job-outcome.js';
 import {
   createJobCgroup,
   createJobMemoryCgroup,
@@ -17,9 +17,9 @@ import type { SandboxPlan } from './sandbox/detect.js';
 import { DOCKER_STOP_GRACE_MS } from './sandbox/docker.js';
 import { launchJob, type RunningJob } from './sandbox/launch.js';
 import { sweepJobProcesses } from './sandbox/sweep.js';
-import { stageSubmission } from './stage.js';
+import { type StagedJob, stageSubmission } from './stage.js';
 import { REPORT_FILE, watchForReport } from './report-watch.js';
-import { readChildFile, type StudentMeta, writeStudentFolder } from './student-folder.js';
+import { type StudentMeta, writeStudentFolder } from './student-folder.js';
 import type { StudentOutcome } from './types.js';
 import type { GradescopeVisibilityOptions } from '../reporters/types.js';
 
@@ -59,6 +59,53 @@ export async function gradeSubmission(
   index: number,
 ): Promise<StudentOutcome> {
   const started = performance.now();
+  const launched = await startJob(settings, submission, slot, index);
+  try {
+    const end = await waitForJob(settings, launched);
+    const notes = await cleanUpJob(settings, launched, end);
+    const durationMs = Math.round(performance.now() - started);
+    const facts = { submission, hash, seed: launched.seed, outDir: launched.job.outDir, durationMs, notes };
+    const jailed = settings.plan.info.jail === true;
+    const { outcome, report } = await judgeJob({ ...settings, jailed }, facts, end);
+    if (report && settings.plan.info.mode === 'none') {
+      report.target.notes.push(
+        `Graded without a network or PID namespace (${settings.plan.info.notes[0] ?? 'none available'})`,
+      );
+    }
+    const { resumed: _resumed, ...rest } = outcome;
+    const meta: StudentMeta = { ...rest, configKey: settings.configKey, gradedAt: new Date().toISOString() };
+    await writeStudentFolder(settings.outDir, meta, {
+      report,
+      formats: settings.formats,
+      graderLog: end.graderLog,
+      lang: settings.lang,
+      gradescope: settings.gradescope,
+    });
+    return outcome;
+  } finally {
+    await rm(launched.job.dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** A child grader running for one submission, with what the batch made for it. */
+interface LaunchedJob {
+  job: StagedJob;
+  seed: string;
+  uid: number | undefined;
+  docker: boolean;
+  /** the job's pids and memory cgroups, when the plan has them */
+  cgroup: string | undefined;
+  memory: string | undefined;
+  running: RunningJob;
+}
+
+/** Stages the submission (and a rubric file) in the job folder, then launches its child grader. */
+async function startJob(
+  settings: JobSettings,
+  submission: Submission,
+  slot: number,
+  index: number,
+): Promise<LaunchedJob> {
   const { plan } = settings;
   const uid = plan.setpriv && plan.info.uidBase !== undefined ? plan.info.uidBase + slot : undefined;
   // jailed: the job folder (the copy, the child's report) stays root's; the child makes the jail its own copy
@@ -95,112 +142,48 @@ export async function gradeSubmission(
   const cgroups = [cgroup, memory].filter((path): path is string => path !== undefined);
   const running = launchJob({ plan, jobDir: job.dir, argv, uid, cgroups, hide: settings.hide });
   settings.live.add(running);
+  return { job, seed, uid, docker, cgroup, memory, running };
+}
+
+/** Waits for the child grader, stopping it at the wall budget or when it lingers after writing its report. */
+async function waitForJob(settings: JobSettings, launched: LaunchedJob): Promise<JobEnd> {
+  const { running, docker } = launched;
   let wallExceeded = false;
   const wall = setClampedTimeout(() => {
     wallExceeded = true;
     void running.stop(docker ? DOCKER_STOP_GRACE_MS : undefined);
   }, settings.wallMs);
-  const linger = watchForReport(job.outDir, () => void running.stop());
+  const linger = watchForReport(launched.job.outDir, () => void running.stop());
   const exit = await running.exit;
   clearTimeout(wall);
   linger.cancel();
   settings.live.delete(running);
+  return { exit, wallExceeded, lingered: linger.fired, graderLog: running.log.toString() };
+}
+
+/** Removes what outlived the child grader (processes, containers, cgroups); each finding is a note. */
+async function cleanUpJob(settings: JobSettings, launched: LaunchedJob, end: JobEnd): Promise<string[]> {
+  const { plan } = settings;
+  const { job, uid, cgroup, memory } = launched;
   const notes: string[] = [];
-  if (linger.fired)
+  if (end.lingered)
     notes.push(
       'the grader had written its reports but did not exit (student processes held its pipes); stopped',
     );
-  try {
-    if (process.platform === 'linux') {
-      // outside a namespace, escaped process groups survive the child grader: its uid and marker find them
-      const swept = await sweepJobProcesses(job.dir, uid);
-      if (swept > 0) notes.push(`${swept} process(es) outlived the grader and were killed`);
-    }
-    if (docker) {
-      const left = await removeJobLeftovers(job.dir);
-      if (left > 0) notes.push(`${left} container(s) outlived the grader and were removed`);
-    }
-    if (cgroup) {
-      const hits = await readPidsLimitHits(cgroup);
-      if (hits > 0) notes.push(`the process limit (${plan.info.maxProcesses}) refused ${hits} forks`);
-      if (!(await removeJobCgroup(cgroup))) notes.push(`could not empty the cgroup ${cgroup}`);
-    }
-    if (memory && !(await removeJobCgroup(memory))) notes.push(`could not empty the cgroup ${memory}`);
-    const durationMs = Math.round(performance.now() - started);
-    const text = await readChildFile(join(job.outDir, REPORT_FILE));
-    let report: RunReport | undefined;
-    let problem: string | undefined;
-    try {
-      report = text ? (JSON.parse(text) as RunReport) : undefined;
-      problem = report
-        ? findReportProblem(report, settings.rubric, { ...settings, seed, checks: settings.checks })
-        : undefined;
-    } catch (error) {
-      problem = `unreadable report (${(error as Error).message})`;
-    }
-    const graderLog = running.log.toString();
-    let outcome: StudentOutcome;
-    if (wallExceeded) {
-      const reason = `grading took longer than the wall budget of ${Math.round(settings.wallMs / 1000)} s and was stopped`;
-      report = synthesizeReport({ ...settings, seed, student: submission.student, reason, durationMs });
-      outcome = {
-        ...base(submission, hash, durationMs, notes),
-        ...scoresOf(report),
-        status: 'wall-timeout',
-        reason,
-      };
-    } else if (report && !problem && (exit.code === 0 || (linger.fired && !plan.info.jail))) {
-      // a jailed job's processes all die with its jail, so its grader must have exited 0 by itself
-      outcome = {
-        ...base(submission, hash, durationMs, notes),
-        ...scoresOf(report),
-        status: statusOf(report),
-      };
-      if (outcome.status !== 'graded') outcome.reason = report.target.notes[0];
-    } else {
-      const lastLine = graderLog.trim().split('\n').pop() ?? '';
-      const reason = problem
-        ? `the grader's report was rejected: ${problem}`
-        : `the grader exited with ${exit.signal ?? `code ${exit.code}`} without a report${lastLine ? `: ${lastLine}` : ''}`;
-      report = undefined;
-      outcome = {
-        ...base(submission, hash, durationMs, notes),
-        score: null,
-        maxScore: 0,
-        suites: {},
-        checks: {},
-        status: 'grader-error',
-        reason: reason.slice(0, 300),
-      };
-    }
-    if (report && plan.info.mode === 'none') {
-      report.target.notes.push(
-        `Graded without a network or PID namespace (${plan.info.notes[0] ?? 'none available'})`,
-      );
-    }
-    const meta: StudentMeta = {
-      ...withoutResumed(outcome),
-      configKey: settings.configKey,
-      gradedAt: new Date().toISOString(),
-    };
-    await writeStudentFolder(settings.outDir, meta, {
-      report,
-      formats: settings.formats,
-      graderLog,
-      lang: settings.lang,
-      gradescope: settings.gradescope,
-    });
-    return outcome;
-  } finally {
-    await rm(job.dir, { recursive: true, force: true, maxRetries: 3 });
+  if (process.platform === 'linux') {
+    // outside a namespace, escaped process groups survive the child grader: its uid and marker find them
+    const swept = await sweepJobProcesses(job.dir, uid);
+    if (swept > 0) notes.push(`${swept} process(es) outlived the grader and were killed`);
   }
-}
-
-function base(submission: Submission, hash: string, durationMs: number, notes: string[]) {
-  return { student: submission.student, resumed: false, durationMs, hash, notes };
-}
-
-function withoutResumed(outcome: StudentOutcome): Omit<StudentOutcome, 'resumed'> {
-  const { resumed: _resumed, ...rest } = outcome;
-  return rest;
+  if (launched.docker) {
+    const left = await removeJobLeftovers(job.dir);
+    if (left > 0) notes.push(`${left} container(s) outlived the grader and were removed`);
+  }
+  if (cgroup) {
+    const hits = await readPidsLimitHits(cgroup);
+    if (hits > 0) notes.push(`the process limit (${plan.info.maxProcesses}) refused ${hits} forks`);
+    if (!(await removeJobCgroup(cgroup))) notes.push(`could not empty the cgroup ${cgroup}`);
+  }
+  if (memory && !(await removeJobCgroup(memory))) notes.push(`could not empty the cgroup ${memory}`);
+  return notes;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_BUDGET_SECONDS, DEFAULT_MAKE_TIMEOUT_SECONDS, DEFAULT_RUBRIC } from '../defaults.js';
 import { GRADESCOPE_VISIBILITIES, type GradescopeVisibility } from '../reporters/types.js';
 import { Command, Option } from 'commander';
 import { type BatchOptions, renderSummary, runBatch, type ShardSpec } from '../batch/index.js';
@@ -54,7 +55,7 @@ export function createBatchCommand(): Command {
     .option(
       '-r, --rubric <name|file>',
       'default (100 points), cmu (70 points) or a rubric JSON file',
-      'default',
+      DEFAULT_RUBRIC,
     )
     .option(
       '--timeout-scale <x>',
@@ -66,13 +67,13 @@ export function createBatchCommand(): Command {
       '--budget <seconds>',
       'grading time budget per submission, 1 to 14400',
       boundedNumber('--budget', BUDGET_SECONDS),
-      180,
+      DEFAULT_BUDGET_SECONDS,
     )
     .option(
       '--make-timeout <seconds>',
       'time allowed for make, per submission, 1 to 3600',
       boundedNumber('--make-timeout', MAKE_TIMEOUT_SECONDS),
-      120,
+      DEFAULT_MAKE_TIMEOUT_SECONDS,
     )
     .option(
       '--wall <seconds>',

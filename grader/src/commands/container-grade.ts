@@ -1,3 +1,4 @@
+import { DEFAULT_MAKE_TIMEOUT_SECONDS } from '../defaults.js';
 import { UsageError } from '../errors.js';
 import { connectDocker } from '../targets/container/docker.js';
 import { assertCanEnterNamespaces, runGraderInHolder } from '../targets/container/enter-holder.js';
@@ -99,7 +100,7 @@ export async function createContainerTarget(
   const dir = await assertSubmissionDir(options.submission as string);
   return createSandboxedSubmissionTarget(dir, {
     holderId,
-    makeTimeoutMs: (options.makeTimeout ?? 120) * 1000,
+    makeTimeoutMs: (options.makeTimeout ?? DEFAULT_MAKE_TIMEOUT_SECONDS) * 1000,
     log,
   });
 }

@@ -1,7 +1,6 @@
 import type { GradescopeVisibility } from '../reporters/types.js';
-import { filterSuites } from './only-option.js';
-import { randomBytes } from 'node:crypto';
-import { rubricMax } from '../batch/gradebook.js';
+import { filterSuites } from '../options/only-option.js';
+import { rubricMaxScore } from '../scoring/score.js';
 import { UsageError } from '../errors.js';
 import { detectLang } from '../i18n.js';
 import { assertReportDestinations } from '../options/report-destinations.js';
@@ -9,7 +8,7 @@ import { createReporters } from '../reporters/index.js';
 import { RunStatusLine } from '../reporters/run-status-line.js';
 import { printsTerminal, renderSummaryLine } from '../reporters/summary-line.js';
 import { detectTerminal } from '../reporters/terminal-env.js';
-import { grade } from '../run/grade.js';
+import { grade } from '../api/grade.js';
 import { loadRubric } from '../scoring/rubric.js';
 import { checkRegistry } from '../suites/index.js';
 import { createTarget } from '../targets/index.js';
@@ -22,7 +21,6 @@ import {
   usesContainers,
 } from './container-grade.js';
 import type { Lang, Rubric, RunReport } from '../types.js';
-import { GRADER_VERSION } from '../version.js';
 
 export interface GradeCommandOptions {
   submission?: string;
@@ -53,7 +51,7 @@ export interface GradeCommandOptions {
 
 /** --fail-under above the rubric's maximum would fail every run, the reference proxy's included. */
 function assertFailUnderReachable(failUnder: number | undefined, rubric: Rubric): void {
-  const max = rubricMax(rubric);
+  const max = rubricMaxScore(rubric);
   if (failUnder !== undefined && failUnder > max) {
     throw new UsageError(
       `--fail-under ${failUnder} is above the ${rubric.name} rubric's maximum of ${max} points.`,
@@ -103,12 +101,10 @@ export async function runGradeCommand(options: GradeCommandOptions): Promise<num
     report = await grade({
       target,
       rubric,
-      checks: checkRegistry,
-      seed: options.seed ?? randomBytes(6).toString('hex'),
+      seed: options.seed,
       lang,
-      version: GRADER_VERSION,
       timeoutScale: options.timeoutScale,
-      budgetMs: options.budget * 1000,
+      budgetSeconds: options.budget,
       observers: statusLine ? [...reporters, statusLine] : reporters,
       log,
     });

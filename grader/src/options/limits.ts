@@ -1,3 +1,4 @@
+import { BATCH_WALL_MARGIN_SECONDS } from '../defaults.js';
 import type { NumberBounds } from './bounded-number.js';
 
 // The bounds of every numeric option. They are chosen so that the longest timer derived from them stays below
@@ -27,5 +28,5 @@ export const PIDS: NumberBounds = { min: 8, max: 65_536, integer: true };
 /** The longest timer these bounds allow, in ms: a batch job's default wall time at every maximum. */
 export function longestDerivedTimerMs(): number {
   const budget = BUDGET_SECONDS.max * TIMEOUT_SCALE.max;
-  return (MAKE_TIMEOUT_SECONDS.max + budget + 60) * 1000;
+  return (MAKE_TIMEOUT_SECONDS.max + budget + BATCH_WALL_MARGIN_SECONDS) * 1000;
 }

@@ -2,8 +2,8 @@ import { expect, test } from 'vitest';
 import { type AutolabAutoresult, toAutolabAutoresult } from './autolab.js';
 import { createReporters } from './create-reporters.js';
 import { runReporters } from './run-reporters.js';
-import { captureStream } from './testing/capture.js';
-import { buildFixtureReport } from './testing/fixture-report.js';
+import { captureStream } from '../../test/support/reporters/capture.js';
+import { buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
 
 test('the autoresult is the last stdout line, even when the terminal report shares stdout', async () => {
   const { stream, text } = captureStream();

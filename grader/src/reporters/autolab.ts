@@ -1,3 +1,4 @@
+import { SUITE_IDS } from '../suites/ids.js';
 import type { RunReport, SuiteId } from '../types.js';
 import { writeOutput } from './output.js';
 import { formatPoints } from './text.js';
@@ -9,7 +10,7 @@ export interface AutolabAutoresult {
   scoreboard: number[];
 }
 
-const SCOREBOARD_SUITES: readonly SuiteId[] = ['basic', 'concurrency', 'robustness', 'cache'];
+const SCOREBOARD_SUITES: readonly SuiteId[] = SUITE_IDS;
 
 // The CMU handout's driver.sh names its problems Basic/Concurrency/Caching and its scoreboard
 // [total, basic, concurrency, cache]; with --rubric cmu the line is the same, so an existing Autolab lab keeps working.

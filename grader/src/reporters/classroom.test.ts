@@ -7,9 +7,9 @@ import {
   ClassroomReporter,
   toClassroomResult,
 } from './classroom.js';
-import { captureStream } from './testing/capture.js';
-import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
-import { tempDir } from './testing/temp-dir.js';
+import { captureStream } from '../../test/support/reporters/capture.js';
+import { allChecks, buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
+import { tempDir } from '../../test/support/reporters/temp-dir.js';
 
 function decode(line: string): ClassroomResult {
   expect(line).toMatch(/^result=[A-Za-z0-9+/]+=*$/);

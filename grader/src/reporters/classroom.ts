@@ -3,7 +3,7 @@ import { pointUnit, unitSplit } from './classroom-units.js';
 import { explainCheck } from './explain.js';
 import { messagesFor } from './messages.js';
 import { writeOutput } from './output.js';
-import { checkShares, checkStatus } from './text.js';
+import { checkStatus } from './text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 // The result a GitHub Classroom grader step outputs (base64 JSON in its `result` output), as read by
@@ -55,15 +55,14 @@ function buildResult(report: RunReport, textLimit: number): ClassroomResult {
   const m = messagesFor(report.lang);
   const unit = pointUnit(report.suites.flatMap((suite) => suite.checks.map((check) => check.maxScore)));
   const tests = report.suites.flatMap((suite) => {
-    const shares = checkShares(suite);
-    return suite.checks.flatMap((check, i): ClassroomTest[] => {
+    return suite.checks.flatMap((check): ClassroomTest[] => {
       const status = checkStatus(check);
       const passed = status === 'passed' || status === 'skipped';
       const message = cut(explainCheck(check, m).join('\n'), textLimit);
       const test: ClassroomTest = {
         name: `${check.id}: ${check.title}${status === 'skipped' ? ` (${m.skipped})` : ''}`,
         status: passed ? 'pass' : 'fail',
-        score: shares[i] ?? 0,
+        score: check.score,
         max_score: check.maxScore,
         message,
         line_no: 0,

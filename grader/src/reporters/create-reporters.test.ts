@@ -4,8 +4,8 @@ import { createReporters, parseFormatSpec } from './create-reporters.js';
 import { FormatError } from './errors.js';
 import { REPORTER_NAMES } from './registry.js';
 import { runReporters } from './run-reporters.js';
-import { captureStream } from './testing/capture.js';
-import { buildFixtureReport } from './testing/fixture-report.js';
+import { captureStream } from '../../test/support/reporters/capture.js';
+import { buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
 import type { Reporter } from './types.js';
 
 const options = { lang: 'en', color: false, verbose: false } as const;

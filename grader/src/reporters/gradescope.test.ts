@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, onTestFinished } from 'vitest';
+import { scoreRun } from '../scoring/score.js';
+import type { Rubric } from '../types.js';
 import { type GradescopeResults, GradescopeReporter, toGradescopeResults } from './gradescope.js';
-import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
-import { tempDir } from './testing/temp-dir.js';
+import { allChecks, buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
+import { tempDir } from '../../test/support/reporters/temp-dir.js';
 
 test('results.json has the documented fields, and its tests add up to the score', async () => {
   const report = buildFixtureReport();
@@ -59,11 +61,21 @@ test('a failed test explains itself, with control characters made visible', () =
 
 test('an all-or-nothing suite that failed gives every test in it 0, so the tests still add up', () => {
   const report = buildFixtureReport();
-  const cache = report.suites[3]!;
-  cache.score = 0;
-  report.score -= 5.5;
+  const oneCopy = report.suites.find((suite) => suite.id === 'cache')?.checks[1];
+  if (oneCopy) oneCopy.passed = false;
+  const rubric: Rubric = {
+    name: 'cache-all-or-nothing',
+    suites: report.suites.map((suite) => ({
+      id: suite.id,
+      scoring: suite.id === 'cache' ? 'all-or-nothing' : 'sum',
+      checks: Object.fromEntries(suite.checks.map((check) => [check.id, check.maxScore])),
+    })),
+  };
+  Object.assign(report, scoreRun(rubric, report.suites));
   const results = toGradescopeResults(report);
-  expect(results.tests.filter((t) => t.name.startsWith('cache.')).map((t) => t.score)).toEqual([0, 0]);
+  const cache = results.tests.filter((t) => t.name.startsWith('cache.'));
+  expect(cache.map((t) => t.status)).toEqual(['passed', 'failed']);
+  expect(cache.map((t) => t.score)).toEqual([0, 0]);
   expect(results.tests.reduce((n, t) => n + t.score, 0)).toBe(results.score);
 });
 

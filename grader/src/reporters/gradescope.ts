@@ -2,7 +2,7 @@ import type { RunReport } from '../types.js';
 import { explainCheck, explainRun } from './explain.js';
 import { messagesFor } from './messages.js';
 import { writeOutput } from './output.js';
-import { checkShares, checkStatus } from './text.js';
+import { checkStatus } from './text.js';
 import type {
   GradescopeVisibility,
   GradescopeVisibilityOptions,
@@ -50,13 +50,12 @@ export function toGradescopeResults(
 ): GradescopeResults {
   const m = messagesFor(report.lang);
   const tests = report.suites.flatMap((suite, s) => {
-    const shares = checkShares(suite);
     return suite.checks.map((check, c): GradescopeTest => {
       const status = checkStatus(check);
       return {
         name: `${check.id}: ${check.title}`,
         number: `${s + 1}.${c + 1}`,
-        score: shares[c] ?? 0,
+        score: check.score,
         max_score: check.maxScore,
         ...(status === 'skipped' ? {} : { status: status === 'passed' ? 'passed' : 'failed' }),
         output: explainCheck(check, m).join('\n'),

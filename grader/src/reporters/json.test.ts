@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { expect, test, onTestFinished } from 'vitest';
 import type { RunReport } from '../types.js';
 import { JsonReporter } from './json.js';
-import { captureStream } from './testing/capture.js';
-import { buildFixtureReport } from './testing/fixture-report.js';
-import { tempDir } from './testing/temp-dir.js';
+import { captureStream } from '../../test/support/reporters/capture.js';
+import { buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
+import { tempDir } from '../../test/support/reporters/temp-dir.js';
 
 const options = { lang: 'en', color: false, verbose: false } as const;
 

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test, onTestFinished } from 'vitest';
 import { JunitReporter } from './junit.js';
-import { buildFixtureReport, NASTY_DETAIL } from './testing/fixture-report.js';
-import { childElements, parseXml, textOf, type XmlElement } from './testing/parse-xml.js';
-import { tempDir } from './testing/temp-dir.js';
+import { buildFixtureReport, NASTY_DETAIL } from '../../test/support/reporters/fixture-report.js';
+import { childElements, parseXml, textOf, type XmlElement } from '../../test/support/reporters/parse-xml.js';
+import { tempDir } from '../../test/support/reporters/temp-dir.js';
 import { escapeXmlAttr, escapeXmlText, stripForbiddenXml } from './xml.js';
 
 async function writeJunit(lang: 'en' | 'ko'): Promise<{ xml: string; root: XmlElement }> {

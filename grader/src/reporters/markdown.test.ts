@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, onTestFinished } from 'vitest';
 import { MarkdownReporter, renderMarkdown } from './markdown.js';
-import { allChecks, buildFixtureReport } from './testing/fixture-report.js';
-import { tempDir } from './testing/temp-dir.js';
+import { allChecks, buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
+import { tempDir } from '../../test/support/reporters/temp-dir.js';
 
 test('the summary is appended to $GITHUB_STEP_SUMMARY with a score heading and a table per suite', async () => {
   const summary = join(await tempDir(onTestFinished), 'step_summary.md');

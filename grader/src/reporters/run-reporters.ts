@@ -1,4 +1,5 @@
-import type { CheckResult, RunReport, SuiteId } from '../types.js';
+import type { MeasuredCheck } from '../scoring/score.js';
+import type { RunReport, SuiteId } from '../types.js';
 import { GraderError } from '../errors.js';
 import type { Reporter, RunStartInfo } from './types.js';
 
@@ -6,7 +7,7 @@ import type { Reporter, RunStartInfo } from './types.js';
 export interface ReporterFanOut extends Reporter {
   onRunStart(info: RunStartInfo): Promise<void>;
   onCheckStart(suiteId: SuiteId, checkId: string, title: string): void;
-  onCheckEnd(suiteId: SuiteId, result: CheckResult): void;
+  onCheckEnd(suiteId: SuiteId, result: MeasuredCheck): void;
   onRunEnd(report: RunReport): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
-import type { CheckResult, Lang, SuiteId } from '../types.js';
+import type { MeasuredCheck } from '../scoring/score.js';
+import type { Lang, SuiteId } from '../types.js';
 import { liveMessagesFor } from './live-messages.js';
 import { LiveStatus } from './live-status.js';
 import type { RunStartInfo } from './types.js';
@@ -30,7 +31,7 @@ export class RunStatusLine {
     this.#status.show(`${this.#words.running}: ${checkId}  (${counts})`);
   }
 
-  onCheckEnd(_suiteId: SuiteId, result: CheckResult): void {
+  onCheckEnd(_suiteId: SuiteId, result: MeasuredCheck): void {
     this.#done += 1;
     if (!result.passed && !result.skipped) this.#failed += 1;
   }

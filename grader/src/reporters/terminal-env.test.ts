@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { truncateDisplay, wrapDisplay } from './fit.js';
 import { printsTerminal, renderSummaryLine } from './summary-line.js';
 import { detectColor, detectTerminal } from './terminal-env.js';
-import { buildFixtureReport } from './testing/fixture-report.js';
+import { buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
 import { displayWidth } from './text.js';
 
 const tty = { isTTY: true, columns: 120 };

@@ -4,9 +4,9 @@ import { expect, test, onTestFinished } from 'vitest';
 import type { RunReport } from '../types.js';
 import { TerminalReporter } from './terminal.js';
 import { displayWidth } from './text.js';
-import { captureStream } from './testing/capture.js';
-import { buildFixtureReport } from './testing/fixture-report.js';
-import { tempDir } from './testing/temp-dir.js';
+import { captureStream } from '../../test/support/reporters/capture.js';
+import { buildFixtureReport } from '../../test/support/reporters/fixture-report.js';
+import { tempDir } from '../../test/support/reporters/temp-dir.js';
 import type { Reporter } from './types.js';
 
 async function replay(reporter: Reporter, report: RunReport): Promise<void> {

@@ -1,4 +1,5 @@
-import type { CheckResult, RunReport, SuiteId } from '../types.js';
+import type { MeasuredCheck } from '../scoring/score.js';
+import type { RunReport, SuiteId } from '../types.js';
 import { createPaint, type Paint } from './ansi.js';
 import { truncateDisplay } from './fit.js';
 import { type Messages, messagesFor } from './messages.js';
@@ -47,7 +48,7 @@ export class TerminalReporter implements Reporter {
     this.#status?.onCheckStart(suiteId, checkId);
   }
 
-  onCheckEnd(suiteId: SuiteId, result: CheckResult): void {
+  onCheckEnd(suiteId: SuiteId, result: MeasuredCheck): void {
     this.#status?.onCheckEnd(suiteId, result);
   }
 

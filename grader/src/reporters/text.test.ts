@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkShares, displayWidth, formatDuration, formatPoints, sanitizeText } from './text.js';
+import { displayWidth, formatDuration, formatPoints, sanitizeText } from './text.js';
 
 test('control characters and bidirectional overrides become visible escapes; newlines, tabs and Hangul stay', () => {
   expect(sanitizeText('a\u0000b\u001b[2Jc\u007fd\u009be\u202ef\n\tg 한글')).toBe(
@@ -18,26 +18,4 @@ test('points and durations carry no float noise and a unit', () => {
   expect(formatPoints(40)).toBe('40');
   expect(formatDuration(999)).toBe('999 ms');
   expect(formatDuration(15_432)).toBe('15.4 s');
-});
-
-test('check shares follow the suite score when an all-or-nothing suite was scored elsewhere', () => {
-  const check = (score: number) => ({
-    id: 'x',
-    title: 'x',
-    passed: score > 0,
-    score,
-    maxScore: 5,
-    durationMs: 1,
-    timedOut: false,
-  });
-  const suite = {
-    id: 'cache' as const,
-    title: 'Cache',
-    durationMs: 1,
-    maxScore: 10,
-    score: 0,
-    checks: [check(5), check(0)],
-  };
-  expect(checkShares(suite)).toEqual([0, 0]);
-  expect(checkShares({ ...suite, score: 5 })).toEqual([5, 0]);
 });

@@ -1,5 +1,5 @@
 import { roundPoints } from '../scoring/score.js';
-import type { CheckResult, SuiteResult } from '../types.js';
+import type { CheckResult } from '../types.js';
 import type { Messages } from './messages.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'timed-out' | 'crashed';
@@ -73,16 +73,4 @@ function isWide(code: number): boolean {
 
 export function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-/**
- * Each check's share of its suite's score. They are the checks' own scores when those add up to the suite's
- * (always, when the scoring layer filled them in); otherwise (an all-or-nothing suite scored elsewhere) they are
- * scaled so that per-check formats (Gradescope, Classroom) still add up to the report's score.
- */
-export function checkShares(suite: SuiteResult): number[] {
-  const sum = suite.checks.reduce((n, check) => n + check.score, 0);
-  if (roundPoints(sum) === roundPoints(suite.score)) return suite.checks.map((check) => check.score);
-  const factor = sum === 0 ? 0 : suite.score / sum;
-  return suite.checks.map((check) => roundPoints(check.score * factor));
 }

@@ -1,4 +1,5 @@
-import type { CheckResult, Lang, RunReport, SuiteId, TargetInfo } from '../types.js';
+import type { MeasuredCheck } from '../scoring/score.js';
+import type { Lang, RunReport, SuiteId, TargetInfo } from '../types.js';
 
 /** Where a reporter writes: a stream, a file path, or undefined for stdout. */
 export type OutTarget = NodeJS.WritableStream | string | undefined;
@@ -48,7 +49,7 @@ export interface RunStartInfo {
 export interface Reporter {
   onRunStart?(info: RunStartInfo): void | Promise<void>;
   onCheckStart?(suiteId: SuiteId, checkId: string, title: string): void;
-  onCheckEnd?(suiteId: SuiteId, result: CheckResult): void;
+  onCheckEnd?(suiteId: SuiteId, result: MeasuredCheck): void;
   onRunEnd(report: RunReport): Promise<void> | void;
   /** The run stopped without a report (a fault of the grader): stop anything drawn live, before the error. */
   onRunAbort?(): void;

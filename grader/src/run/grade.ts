@@ -1,27 +1,22 @@
-import { clampTimerMs } from '../harness/timer-limit.js';
+import { DEFAULT_BUDGET_SECONDS, DEFAULT_STARTUP_TIMEOUT_MS } from '../defaults.js';
 import { createHarness } from '../harness/create-harness.js';
 import type { Harness } from '../harness/harness.js';
-import type { Target } from '../targets/target.js';
+import { clampTimerMs } from '../harness/timer-limit.js';
+import { pick } from '../i18n.js';
+import { type MeasuredCheck, type MeasuredSuite, scoreRun } from '../scoring/score.js';
+import { suiteTitle } from '../suites/index.js';
+import type { PrepareResult, Target } from '../targets/target.js';
 import { describeTarget } from '../targets/target.js';
-import type {
-  CheckDef,
-  CheckResult,
-  Lang,
-  RunReport,
-  Rubric,
-  SuiteId,
-  SuiteResult,
-  TargetInfo,
-} from '../types.js';
+import type { CheckDef, Lang, RunReport, Rubric, SuiteId, TargetInfo } from '../types.js';
 import { ProxySession } from './proxy-session.js';
-import { suiteResult } from './results.js';
-import { runSuite } from './run-suite.js';
+import { runSuite, type SuiteRunEnv } from './run-suite.js';
 
 /** Hooks a reporter may implement to follow the run live. */
 export interface RunObserver {
   onRunStart?(info: { target: TargetInfo; rubric: string; checkCount: number }): void;
   onCheckStart?(suiteId: SuiteId, checkId: string, title: string): void;
-  onCheckEnd?(suiteId: SuiteId, result: CheckResult): void;
+  /** The check as measured: its points come with the report, once its whole suite is known. */
+  onCheckEnd?(suiteId: SuiteId, result: MeasuredCheck): void;
 }
 
 export interface GradeOptions {
@@ -41,69 +36,40 @@ export interface GradeOptions {
   log?: (line: string) => void;
 }
 
+/** What running the suites measured, before the rubric scores it. */
+interface Measured {
+  suites: MeasuredSuite[];
+  targetStarted: boolean;
+  crashes: RunReport['crashes'];
+}
+
 /** Grades one target against one rubric. Never throws for anything the proxy does. */
 export async function grade(options: GradeOptions): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const scale = options.timeoutScale ?? 1;
-  const deadline = started + (options.budgetMs ?? 180_000) * scale;
-  const log = options.log ?? (() => {});
-  const observers = options.observers ?? [];
   const { target, rubric, lang } = options;
   const info = describeTarget(target);
   const checkCount = rubric.suites.reduce((n, suite) => n + Object.keys(suite.checks).length, 0);
-  for (const o of observers) o.onRunStart?.({ target: info, rubric: rubric.name, checkCount });
+  for (const o of options.observers ?? []) o.onRunStart?.({ target: info, rubric: rubric.name, checkCount });
 
-  const crashes: RunReport['crashes'] = [];
-  const suites: SuiteResult[] = [];
-  let harness: Harness | undefined;
-  const session = new ProxySession(target, clampTimerMs((options.startupTimeoutMs ?? 10_000) * scale), log);
-  let targetStarted = false;
+  const scale = options.timeoutScale ?? 1;
+  const log = options.log ?? (() => {});
+  const startupMs = clampTimerMs((options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS) * scale);
+  const session = new ProxySession(target, startupMs, log);
   const prepared = await target.prepare();
-  const build = prepared.durationMs > 0 || !prepared.ok ? prepared : undefined;
   if (!prepared.ok)
     session.failure = { reason: prepared.reason ?? 'The build failed.', outputTail: prepared.outputTail };
-
+  let measured: Measured;
+  const opened: { harness?: Harness } = {};
   try {
-    if (prepared.ok) {
-      // the corpus and the first proxy process start side by side
-      const [created, first] = await Promise.allSettled([
-        createHarness({ seed: options.seed, log }),
-        session.fresh(),
-      ]);
-      if (created.status === 'rejected') throw created.reason;
-      harness = created.value;
-      targetStarted = first.status === 'fulfilled' && first.value !== undefined;
-    }
-    const env = {
-      session,
-      harness,
-      checks: options.checks,
-      rubric,
-      lang,
-      scale,
-      deadline,
-      observers,
-      crashes,
-      log,
-      shown: { silent: false },
-    };
-    for (const rubricSuite of rubric.suites) {
-      const suiteStarted = performance.now();
-      // every suite starts on a fresh process, so no hang or state of one suite reaches the next
-      // (a proxy that never started the first time is not retried for every suite)
-      if (suites.length > 0 && targetStarted && performance.now() <= deadline) await session.fresh();
-      const results = await runSuite(rubricSuite, env);
-      suites.push(suiteResult(rubricSuite, results, lang, Math.round(performance.now() - suiteStarted)));
-    }
+    measured = await measureSuites(options, session, prepared.ok, started, opened);
   } finally {
     await session.stop();
-    await harness?.close();
+    await opened.harness?.close();
     await target.close?.();
   }
   const failure = session.failure;
-  const score = round2(suites.reduce((n, s) => n + s.score, 0));
-  const maxScore = round2(suites.reduce((n, s) => n + s.maxScore, 0));
+  const build = prepared.durationMs > 0 || !prepared.ok ? buildFacts(prepared) : undefined;
   return {
     schemaVersion: 1,
     grader: { name: 'proxylab-grade', version: options.version },
@@ -118,14 +84,66 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
     lang,
     seed: options.seed,
     startedAt,
-    score,
-    maxScore,
+    ...scoreRun(rubric, measured.suites),
     durationMs: Math.round(performance.now() - started),
-    targetStarted,
-    build: build && { ok: build.ok, durationMs: build.durationMs, outputTail: build.outputTail },
-    suites,
-    crashes,
+    targetStarted: measured.targetStarted,
+    build,
+    crashes: measured.crashes,
   };
 }
 
-export const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Starts the harness beside the first proxy process, then runs every suite of the rubric in order. */
+async function measureSuites(
+  options: GradeOptions,
+  session: ProxySession,
+  prepared: boolean,
+  started: number,
+  opened: { harness?: Harness },
+): Promise<Measured> {
+  const { rubric, lang, seed } = options;
+  const log = options.log ?? (() => {});
+  const scale = options.timeoutScale ?? 1;
+  const crashes: RunReport['crashes'] = [];
+  const suites: MeasuredSuite[] = [];
+  let harness: Harness | undefined;
+  let targetStarted = false;
+  if (prepared) {
+    // the corpus and the first proxy process start side by side
+    const [created, first] = await Promise.allSettled([createHarness({ seed, log }), session.fresh()]);
+    if (created.status === 'rejected') throw created.reason;
+    harness = created.value;
+    opened.harness = harness;
+    targetStarted = first.status === 'fulfilled' && first.value !== undefined;
+  }
+  const env: SuiteRunEnv = {
+    session,
+    harness,
+    checks: options.checks,
+    rubric,
+    lang,
+    scale,
+    deadline: started + (options.budgetMs ?? DEFAULT_BUDGET_SECONDS * 1000) * scale,
+    observers: options.observers ?? [],
+    crashes,
+    log,
+    shown: { silent: false },
+  };
+  for (const rubricSuite of rubric.suites) {
+    const suiteStarted = performance.now();
+    // every suite starts on a fresh process, so no hang or state of one suite reaches the next
+    // (a proxy that never started the first time is not retried for every suite)
+    if (suites.length > 0 && targetStarted && performance.now() <= env.deadline) await session.fresh();
+    const checks = await runSuite(rubricSuite, env);
+    suites.push({
+      id: rubricSuite.id,
+      title: pick(suiteTitle(rubricSuite.id), lang),
+      durationMs: Math.round(performance.now() - suiteStarted),
+      checks,
+    });
+  }
+  return { suites, targetStarted, crashes };
+}
+
+function buildFacts(prepared: PrepareResult): RunReport['build'] {
+  return { ok: prepared.ok, durationMs: prepared.durationMs, outputTail: prepared.outputTail };
+}

@@ -1,7 +1,7 @@
 import { describeSignal } from '../harness/process-group.js';
 import { pick, runnerText } from '../i18n.js';
-import { suiteTitle } from '../suites/index.js';
-import type { CheckDef, CheckResult, CrashInfo, Lang, RubricSuite, SuiteResult } from '../types.js';
+import type { MeasuredCheck } from '../scoring/score.js';
+import type { CheckDef, CrashInfo, Lang } from '../types.js';
 import { describeHang, type HangFacts, hangHint } from './hang-facts.js';
 import type { CheckRun } from './run-check.js';
 
@@ -12,18 +12,17 @@ export interface ResultOptions {
   hang?: HangFacts;
 }
 
-/** Turns what a check returned (and whether the proxy died meanwhile) into its scored result. */
+/** Turns what a check returned (and whether the proxy died meanwhile) into its measured result. */
 export function checkResult(
   check: CheckDef,
-  points: number,
   lang: Lang,
   run: CheckRun,
   crash: CrashInfo | undefined,
   options: ResultOptions = {},
-): CheckResult {
+): MeasuredCheck {
   const { outcome } = run;
   if (outcome.skipped) {
-    return { ...notRunResult(check, 0, lang, {}), skipped: outcome.skipped, durationMs: run.durationMs };
+    return { ...notRunResult(check, lang, {}), skipped: outcome.skipped, durationMs: run.durationMs };
   }
   const passed = outcome.passed && !run.timedOut && (!crash || options.keepFetched === true);
   let detail = outcome.detail;
@@ -45,8 +44,6 @@ export function checkResult(
     id: check.id,
     title: pick(check.title, lang),
     passed,
-    score: passed ? points : 0,
-    maxScore: points,
     durationMs: run.durationMs,
     timedOut: run.timedOut,
     detail: passed && !crash ? outcome.detail : detail,
@@ -60,43 +57,19 @@ export function checkResult(
   };
 }
 
-/** A check that could not run: worth 0 of `points`. */
+/** A check that could not run: a failed one (a skipped one when the caller adds `skipped`). */
 export function notRunResult(
   check: CheckDef,
-  points: number,
   lang: Lang,
   why: { detail?: string; hint?: string },
-): CheckResult {
+): MeasuredCheck {
   return {
     id: check.id,
     title: pick(check.title, lang),
     passed: false,
-    score: 0,
-    maxScore: points,
     durationMs: 0,
     timedOut: false,
     detail: why.detail,
     hint: why.hint,
-  };
-}
-
-/** Sums a suite: points of passed checks, or all-or-nothing; skipped checks count neither way. */
-export function suiteResult(
-  rubricSuite: RubricSuite,
-  checks: CheckResult[],
-  lang: Lang,
-  durationMs: number,
-): SuiteResult {
-  const maxScore = checks.reduce((n, c) => n + c.maxScore, 0);
-  const earned = checks.reduce((n, c) => n + c.score, 0);
-  const allPassed = checks.every((c) => c.passed || c.skipped);
-  const score = rubricSuite.scoring === 'all-or-nothing' ? (allPassed ? maxScore : 0) : earned;
-  return {
-    id: rubricSuite.id,
-    title: pick(suiteTitle(rubricSuite.id), lang),
-    score,
-    maxScore,
-    durationMs,
-    checks,
   };
 }

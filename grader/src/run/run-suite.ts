@@ -6,7 +6,8 @@ import { waitUntilQuiet } from '../harness/proxy-activity.js';
 import { describeSignal, isProcessGone } from '../harness/process-group.js';
 import { pick, runnerText } from '../i18n.js';
 import type { StartedTarget } from '../targets/target.js';
-import type { CheckDef, CheckResult, CrashInfo, Lang, RunReport, Rubric, RubricSuite } from '../types.js';
+import type { MeasuredCheck } from '../scoring/score.js';
+import type { CheckDef, CrashInfo, Lang, RunReport, Rubric, RubricSuite } from '../types.js';
 import type { RunObserver } from './grade.js';
 import { describeHang, type HangFacts, hangHint, markCpu, readHangFacts } from './hang-facts.js';
 import { probeProxy } from './probe.js';
@@ -34,10 +35,10 @@ export interface SuiteRunEnv {
 }
 
 /** Runs the checks of `rubricSuite` in order; the session's proxy is fresh when this starts. */
-export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Promise<CheckResult[]> {
+export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Promise<MeasuredCheck[]> {
   const { session, harness, lang, scale, log } = env;
   const perSuite = env.rubric.restarts === 'per-suite';
-  const results: CheckResult[] = [];
+  const results: MeasuredCheck[] = [];
   let unresponsive: { detail: string; hint: string } | undefined;
   let deadSince: string | undefined;
   let busy = false;
@@ -74,9 +75,9 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
       session.failure ??= { reason: pick(runnerText.dead, lang), outputTail: [] };
     }
   };
-  let last: { index: number; check: CheckDef; points: number; run: CheckRun; hang?: HangFacts } | undefined;
+  let last: { index: number; check: CheckDef; run: CheckRun; hang?: HangFacts } | undefined;
 
-  for (const [checkId, points] of Object.entries(rubricSuite.checks)) {
+  for (const checkId of Object.keys(rubricSuite.checks)) {
     const check = env.checks.get(checkId);
     if (!check) throw new Error(`rubric names unknown check ${checkId}`);
     for (const o of env.observers) o.onCheckStart?.(rubricSuite.id, checkId, pick(check.title, lang));
@@ -85,7 +86,7 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
     const late = last && (await deathOf(session.proxy));
     if (late && last) {
       const { index, run, hang } = last;
-      results[index] = checkResult(last.check, last.points, lang, run, late, { keepFetched: perSuite, hang });
+      results[index] = checkResult(last.check, lang, run, late, { keepFetched: perSuite, hang });
       await afterDeath(late, last.check.id);
     }
     last = undefined;
@@ -95,23 +96,23 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
     }
     busy = false;
     const current = session.proxy;
-    let result: CheckResult;
+    let result: MeasuredCheck;
     if (deadSince) {
-      result = notRunResult(check, points, lang, {
+      result = notRunResult(check, lang, {
         detail: `${pick(runnerText.deadInPhase, lang)} (${deadSince}).`,
         hint: pick(runnerText.crashHint, lang),
       });
     } else if (!current || !harness) {
-      result = notRunResult(check, points, lang, {
+      result = notRunResult(check, lang, {
         detail: `${pick(runnerText.notStarted, lang)}: ${session.failure?.reason ?? 'unknown reason'}`,
         hint: pick(runnerText.notStartedHint, lang),
       });
     } else if (performance.now() > env.deadline) {
-      result = notRunResult(check, points, lang, { detail: pick(runnerText.budget, lang) });
+      result = notRunResult(check, lang, { detail: pick(runnerText.budget, lang) });
     } else if (unresponsive) {
-      result = notRunResult(check, points, lang, unresponsive);
+      result = notRunResult(check, lang, unresponsive);
     } else if (check.needsPid && current.pid === undefined) {
-      result = { ...notRunResult(check, 0, lang, {}), skipped: pick(runnerText.noPid, lang) };
+      result = { ...notRunResult(check, lang, {}), skipped: pick(runnerText.noPid, lang) };
     } else {
       const mark = await markCpu(current.pid);
       const run = await runCheck(check, {
@@ -131,9 +132,9 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
       });
       busy = quiet.state === 'busy';
       const crash = await deathOf(current);
-      result = checkResult(check, points, lang, run, crash, { keepFetched: perSuite, hang });
+      result = checkResult(check, lang, run, crash, { keepFetched: perSuite, hang });
       if (crash) await afterDeath(crash, checkId);
-      else last = { index: results.length, check, points, run, hang };
+      else last = { index: results.length, check, run, hang };
     }
     results.push(result);
     for (const o of env.observers) o.onCheckEnd?.(rubricSuite.id, result);

@@ -9,12 +9,11 @@ export {
   RUBRIC_SCHEMA_URL,
 } from './rubric-files.js';
 export {
-  applyRubric,
+  type MeasuredCheck,
+  type MeasuredSuite,
   roundPoints,
-  rubricPoints,
-  type ScorableCheck,
-  scoreSuite,
-  type UnscoredCheck,
-  type UnscoredSuite,
+  rubricMaxScore,
+  type ScoredRun,
+  scoreRun,
 } from './score.js';
 export { validateRubric } from './validate-rubric.js';

@@ -1,3 +1,6 @@
+// The one scoring path: what the checks measured, plus a rubric, gives every score a report holds. Grading,
+// batch (its synthesized reports and its re-check of a child's report) and every reporter read these numbers
+// as they are; nothing rescales them afterwards.
 import type { CheckResult, Rubric, RubricSuite, SuiteId, SuiteResult } from '../types.js';
 
 /** Reports show points with at most 2 decimals (custom rubrics may use fractions). */
@@ -5,86 +8,69 @@ export function roundPoints(points: number): number {
   return Math.round(points * 100) / 100;
 }
 
-/** What scoring needs from a check result. */
-export type ScorableCheck = Pick<CheckResult, 'id' | 'passed' | 'skipped'>;
+/** A check's result as measured, before the rubric gives it points. */
+export type MeasuredCheck = Omit<CheckResult, 'score' | 'maxScore'>;
 
-/**
- * A suite's score under its rubric: the points of passed checks ('sum') or all the suite's points only when every
- * check passed ('all-or-nothing'). Skipped checks count neither way; a rubric check with no result counts as failed.
- */
-export function scoreSuite(
-  rubricSuite: RubricSuite,
-  checks: readonly ScorableCheck[],
-): { score: number; maxScore: number } {
-  const byId = new Map(checks.map((check) => [check.id, check]));
-  let score = 0;
-  let maxScore = 0;
-  let allPassed = true;
-  for (const [id, points] of Object.entries(rubricSuite.checks)) {
-    const check = byId.get(id);
-    if (check?.skipped) continue;
-    maxScore += points;
-    if (check?.passed) score += points;
-    else allPassed = false;
-  }
-  if (rubricSuite.scoring === 'all-or-nothing') score = allPassed ? maxScore : 0;
-  return { score: roundPoints(score), maxScore: roundPoints(maxScore) };
-}
-
-/** Check id → its suite and points, for every check the rubric counts. */
-export function rubricPoints(rubric: Rubric): Map<string, { suiteId: SuiteId; points: number }> {
-  const points = new Map<string, { suiteId: SuiteId; points: number }>();
-  for (const suite of rubric.suites) {
-    for (const [id, value] of Object.entries(suite.checks))
-      points.set(id, { suiteId: suite.id, points: value });
-  }
-  return points;
-}
-
-export type UnscoredCheck = Omit<CheckResult, 'score' | 'maxScore'>;
-
-export interface UnscoredSuite {
+/** A suite as measured: its checks in any order, maybe not all of the rubric's. */
+export interface MeasuredSuite {
   id: SuiteId;
   title: string;
   durationMs: number;
-  checks: UnscoredCheck[];
+  checks: readonly MeasuredCheck[];
+}
+
+/** The scored part of a report. */
+export interface ScoredRun {
+  suites: SuiteResult[];
+  score: number;
+  maxScore: number;
 }
 
 /**
- * Scores results by a rubric: suites and checks follow the rubric's order, checks it does not list are dropped,
- * a listed check with no result becomes a failed one. Each check's score adds up to its suite's score, also in
- * an all-or-nothing suite (where a passed check earns 0 when another check failed).
+ * Scores measured results by a rubric: suites and checks follow the rubric's order, checks it does not list are
+ * dropped, a listed check with no result becomes a failed one. A skipped check is worth 0 of 0. In a 'sum'
+ * suite a passed check earns its points; in an 'all-or-nothing' suite every check earns 0 unless all counted
+ * checks passed. Check scores always add up to their suite's score, and suite scores to the total.
  */
-export function applyRubric(
-  rubric: Rubric,
-  suites: readonly UnscoredSuite[],
-): { suites: SuiteResult[]; score: number; maxScore: number } {
-  const scored = rubric.suites.map((rubricSuite) => {
-    const found = suites.find((suite) => suite.id === rubricSuite.id);
-    const results = new Map(found?.checks.map((check) => [check.id, check]));
-    const checks = Object.keys(rubricSuite.checks).map((id) => results.get(id) ?? missingCheck(id));
-    const { score, maxScore } = scoreSuite(rubricSuite, checks);
-    const earnsAll = rubricSuite.scoring !== 'all-or-nothing' || score === maxScore;
-    return {
-      id: rubricSuite.id,
-      title: found?.title ?? rubricSuite.id,
-      score,
-      maxScore,
-      durationMs: found?.durationMs ?? 0,
-      checks: checks.map((check): CheckResult => {
-        const points = check.skipped ? 0 : (rubricSuite.checks[check.id] ?? 0);
-        return { ...check, score: check.passed && earnsAll ? points : 0, maxScore: points };
-      }),
-    };
-  });
+export function scoreRun(rubric: Rubric, measured: readonly MeasuredSuite[]): ScoredRun {
+  const suites = rubric.suites.map((rubricSuite) =>
+    scoreSuite(
+      rubricSuite,
+      measured.find((suite) => suite.id === rubricSuite.id),
+    ),
+  );
   return {
-    suites: scored,
-    score: roundPoints(scored.reduce((sum, suite) => sum + suite.score, 0)),
-    maxScore: roundPoints(scored.reduce((sum, suite) => sum + suite.maxScore, 0)),
+    suites,
+    score: roundPoints(suites.reduce((sum, suite) => sum + suite.score, 0)),
+    maxScore: roundPoints(suites.reduce((sum, suite) => sum + suite.maxScore, 0)),
   };
 }
 
-function missingCheck(id: string): UnscoredCheck {
+function scoreSuite(rubricSuite: RubricSuite, found: MeasuredSuite | undefined): SuiteResult {
+  const results = new Map(found?.checks.map((check) => [check.id, check]));
+  const checks = Object.keys(rubricSuite.checks).map((id) => results.get(id) ?? missingCheck(id));
+  const counted = checks.filter((check) => !check.skipped);
+  const earnsAll = rubricSuite.scoring !== 'all-or-nothing' || counted.every((check) => check.passed);
+  const scored = checks.map((check): CheckResult => {
+    const points = check.skipped ? 0 : (rubricSuite.checks[check.id] ?? 0);
+    return { ...check, score: check.passed && earnsAll ? points : 0, maxScore: points };
+  });
+  return {
+    id: rubricSuite.id,
+    title: found?.title ?? rubricSuite.id,
+    score: roundPoints(scored.reduce((sum, check) => sum + check.score, 0)),
+    maxScore: roundPoints(scored.reduce((sum, check) => sum + check.maxScore, 0)),
+    durationMs: found?.durationMs ?? 0,
+    checks: scored,
+  };
+}
+
+/** The most a rubric can give: every check's points (a skipped check lowers a report's maximum below this). */
+export function rubricMaxScore(rubric: Rubric): number {
+  return scoreRun(rubric, []).maxScore;
+}
+
+function missingCheck(id: string): MeasuredCheck {
   return {
     id,
     title: id,

@@ -7,7 +7,7 @@ import { robustnessSuite } from './robustness.js';
 
 export const suites: readonly SuiteDef[] = [basicSuite, concurrencySuite, robustnessSuite, cacheSuite];
 
-export const SUITE_IDS: readonly SuiteId[] = ['basic', 'concurrency', 'robustness', 'cache'];
+export { SUITE_IDS } from './ids.js';
 
 export function suiteTitle(id: SuiteId): Bilingual {
   return suites.find((suite) => suite.id === id)?.title ?? { en: id, ko: id };

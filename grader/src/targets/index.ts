@@ -1,3 +1,4 @@
+import { DEFAULT_MAKE_TIMEOUT_SECONDS } from '../defaults.js';
 import { UsageError } from '../errors.js';
 import { detectJail } from '../process/jail/index.js';
 import { createAddressTarget } from './address.js';
@@ -37,7 +38,7 @@ export async function createTarget(choice: TargetChoice): Promise<Target> {
   if (choice.submission) {
     const dir = await assertSubmissionDir(choice.submission);
     return createSubmissionTarget(dir, {
-      makeTimeoutMs: (choice.makeTimeout ?? 120) * 1000,
+      makeTimeoutMs: (choice.makeTimeout ?? DEFAULT_MAKE_TIMEOUT_SECONDS) * 1000,
       jail: await jail(),
     });
   }

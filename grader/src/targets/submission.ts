@@ -1,3 +1,4 @@
+import { DEFAULT_MAKE_TIMEOUT_SECONDS } from '../defaults.js';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TargetError } from '../errors.js';
@@ -107,7 +108,7 @@ export function createSubmissionTarget(dir: string, options: SubmissionOptions =
         cwd = workspace.cwd;
         spawn = jail.spawner({ writable: [workspace.workDir], readOnly: [], cwd });
       }
-      return runMake(cwd, options.makeTimeoutMs ?? 120_000, spawn);
+      return runMake(cwd, options.makeTimeoutMs ?? DEFAULT_MAKE_TIMEOUT_SECONDS * 1000, spawn);
     },
     start: (startOptions) =>
       startProcessTarget(

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang, Rubric, RunReport } from '../../types.js';
 import { overviewLabelsFor } from './labels.js';
-import { rubricMax } from '../gradebook.js';
+import { rubricMaxScore } from '../../scoring/score.js';
 import type { StudentOutcome, StudentStatus } from '../types.js';
 
 export interface OverviewStudent {
@@ -110,7 +110,7 @@ export async function buildOverviewModel(options: {
       student: outcome.student,
       status: outcome.status,
       score: outcome.score,
-      maxScore: outcome.score === null ? rubricMax(rubric) : outcome.maxScore,
+      maxScore: outcome.score === null ? rubricMaxScore(rubric) : outcome.maxScore,
       suites: outcome.suites,
       reason: outcome.reason,
       links: options
@@ -122,7 +122,7 @@ export async function buildOverviewModel(options: {
   const checks = [...stats.values()]
     .map(({ hints, ...check }) => ({ ...check, hint: [...hints].sort((a, b) => b[1] - a[1])[0]?.[0] }))
     .sort((a, b) => rate(a) - rate(b) || a.id.localeCompare(b.id));
-  const maxScore = rubricMax(rubric);
+  const maxScore = rubricMaxScore(rubric);
   return {
     lang,
     title: overviewLabelsFor(lang).title(students.length),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildFixtureReport, NASTY_DETAIL } from '../testing/fixture-report.js';
+import { buildFixtureReport, NASTY_DETAIL } from '../../../test/support/reporters/fixture-report.js';
 import { renderHtmlReport } from './page.js';
 import { rerunCommand } from './rerun.js';
 

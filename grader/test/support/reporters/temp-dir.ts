@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /**
  * A fresh directory, removed by the cleanup it hands to `registerCleanup` (pass vitest's `onTestFinished`;
- * taken as a parameter so that this file, built into dist/, never imports vitest).
+ * taken as a parameter so that this helper does not depend on vitest).
  */
 export async function tempDir(registerCleanup: (cleanup: () => Promise<void>) => void): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'proxylab-report-'));

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCommand } from '../sandbox/commands.js';
+import { findCommand } from '../../../src/batch/sandbox/commands.js';
 
 /** The headless browser the overview test uses (Debian's `chromium`), or undefined. */
 export function findChromium(): string | undefined {

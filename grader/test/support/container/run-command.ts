@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RunReport } from '../../../types.js';
+import type { RunReport } from '../../../src/types.js';
 
 /** The repository's root (this file sits in grader/{src,dist}/targets/container/testing). */
-export const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The built CLI (`npm run build` first). */
-export const CLI = fileURLToPath(new URL('../../../../dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 
 export interface CommandRun {
   code: number | null;

@@ -1,4 +1,4 @@
-import type { CheckResult, CrashInfo, Lang, RunReport, SuiteResult } from '../../types.js';
+import type { CheckResult, CrashInfo, Lang, RunReport, SuiteResult } from '../../../src/types.js';
 
 // A realistic report for reporter tests: passed, failed, timed-out, crashed and skipped checks, Korean text, and
 // a detail with characters XML 1.0 forbids (\u0001) and a CDATA terminator (]]>).

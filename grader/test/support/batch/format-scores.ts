@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StudentFormat } from '../formats.js';
+import type { StudentFormat } from '../../../src/batch/formats.js';
 
 const sum = (values: number[]) => Math.round(values.reduce((n, v) => n + v, 0) * 100) / 100;
 

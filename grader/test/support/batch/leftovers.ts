@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { JOB_MARKER } from '../sandbox/sweep.js';
-import type { BatchSummary } from '../types.js';
+import { JOB_MARKER } from '../../../src/batch/sandbox/sweep.js';
+import type { BatchSummary } from '../../../src/batch/types.js';
 
 /**
  * What a finished batch left behind, scanning /proc: processes running as one of its uids, carrying its job
