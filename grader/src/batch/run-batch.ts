@@ -12,7 +12,7 @@ import { loadRubric } from '../scoring/rubric.js';
 import { isBundledRubric } from '../scoring/rubric-files.js';
 import { checkRegistry } from '../suites/index.js';
 import { GRADER_VERSION } from '../version.js';
-import { onInterrupt } from '../targets/container/exit-cleanups.js';
+import { onInterrupt } from '../process/interrupt-cleanups.js';
 import { discoverSubmissions, type Submission, selectShard } from './discover.js';
 import { resolveStudentFormats } from './formats.js';
 import { rubricMax } from './gradebook.js';

@@ -1,4 +1,4 @@
-import { describeSignal } from '../harness/process-group.js';
+import { describeSignal } from '../process/process-group.js';
 import { pick, runnerText } from '../i18n.js';
 import { suiteTitle } from '../suites/index.js';
 import type { CheckDef, CheckResult, CrashInfo, Lang, RubricSuite, SuiteResult } from '../types.js';
