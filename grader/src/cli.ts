@@ -3,12 +3,12 @@ import { DEFAULT_BUDGET_SECONDS, DEFAULT_MAKE_TIMEOUT_SECONDS, DEFAULT_RUBRIC } 
 import { GRADESCOPE_VISIBILITIES } from './reporters/types.js';
 import { Command, CommanderError, Option } from 'commander';
 import { GraderError, UsageError } from './errors.js';
-import { killAllGroups } from './harness/process-group.js';
+import { killAllGroups } from './process/group-signal.js';
 import { createBatchCommand } from './commands/batch-command.js';
 import { type GradeCommandOptions, runGradeCommand } from './commands/grade-command.js';
 import { createMergeCommand } from './commands/merge-command.js';
 import { runWatch } from './commands/watch.js';
-import { runInterruptCleanups } from './targets/container/exit-cleanups.js';
+import { runInterruptCleanups } from './process/interrupt-cleanups.js';
 import { boundedNumber } from './options/bounded-number.js';
 import {
   BUDGET_SECONDS,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { isProcessGone } from '../src/harness/process-group.js';
+import { isProcessGone } from '../src/process/group-signal.js';
 import { grade } from '../src/run/grade.js';
 import { loadRubric } from '../src/scoring/rubric.js';
 import { checkRegistry } from '../src/suites/index.js';

@@ -9,7 +9,7 @@ import { assertWritableDestination } from '../options/writable-path.js';
 import { isBundledRubric } from '../scoring/rubric-files.js';
 import { checkRegistry } from '../suites/index.js';
 import { GRADER_VERSION } from '../version.js';
-import { onInterrupt } from '../targets/container/exit-cleanups.js';
+import { onInterrupt } from '../process/interrupt-cleanups.js';
 import { discoverSubmissions, type Submission, selectShard } from './discover.js';
 import { rubricMaxScore } from '../scoring/score.js';
 import { hashSubmission } from './hash.js';

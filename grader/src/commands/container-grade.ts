@@ -2,7 +2,7 @@ import { DEFAULT_MAKE_TIMEOUT_SECONDS } from '../defaults.js';
 import { UsageError } from '../errors.js';
 import { connectDocker } from '../targets/container/docker.js';
 import { assertCanEnterNamespaces, runGraderInHolder } from '../targets/container/enter-holder.js';
-import { onInterrupt } from '../targets/container/exit-cleanups.js';
+import { onInterrupt } from '../process/interrupt-cleanups.js';
 import { type NetworkHolder, startNetworkHolder } from '../targets/container/holder.js';
 import { createSandboxedSubmissionTarget } from '../targets/container/sandboxed-submission.js';
 import { gccImage } from '../targets/container/settings.js';

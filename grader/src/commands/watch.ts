@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startGroup } from '../process/start-group.js';
 import type { RunReport } from '../types.js';
 
 /** Files a build writes: a change to them is the grader's own doing, not the student's. */
@@ -19,17 +19,11 @@ export async function runWatch(args: readonly string[], dir: string, out = proce
     const json = join(scratch, 'report.json');
     await rm(json, { force: true });
     const formats = args.includes('--format') || args.includes('-f') ? [] : ['--format', 'terminal'];
-    await new Promise<void>((done) => {
-      const child = spawn(
-        process.execPath,
-        [cli, ...args, ...formats, ...extra, '--format', `json:${json}`],
-        {
-          stdio: ['ignore', 'inherit', 'inherit'],
-        },
-      );
-      child.once('close', () => done());
-      child.once('error', () => done());
-    });
+    // in our process group, as before: a terminal's Ctrl-C reaches the grading too
+    await startGroup(process.execPath, [cli, ...args, ...formats, ...extra, '--format', `json:${json}`], {
+      stdio: 'inherit',
+      sameGroup: true,
+    }).result;
     const text = await readFile(json, 'utf8').catch(() => undefined);
     return text ? (JSON.parse(text) as RunReport) : undefined;
   };

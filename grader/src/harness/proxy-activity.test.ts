@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
-import { createInterface } from 'node:readline';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { startGroup } from '../process/start-group.js';
 import { proxyConnections, socketCount, waitUntilQuiet } from './proxy-activity.js';
 
 // A child that listens (the "proxy"), and on its first client opens a connection to ORIGIN_PORT and holds both.
@@ -17,18 +16,33 @@ const server = net.createServer((client) => {
 server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
 `;
 
+/** Starts the child; its stdout is read line by line (`nextLine`), in order. */
 async function startChild(originPort: number) {
-  const child = spawn(process.execPath, ['-e', CHILD], {
+  const lines: string[] = [];
+  const waiting: Array<(line: string) => void> = [];
+  let partial = '';
+  const child = startGroup(process.execPath, ['-e', CHILD], {
     env: { ...process.env, ORIGIN_PORT: String(originPort) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    onOutput: (stream, chunk) => {
+      if (stream !== 'stdout') return;
+      const parts = (partial + chunk.toString('utf8')).split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) {
+        const waiter = waiting.shift();
+        if (waiter) waiter(line);
+        else lines.push(line);
+      }
+    },
   });
-  onTestFinished(() => {
-    child.kill('SIGKILL');
-  });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const nextLine = async () => String((await lines.next()).value);
+  onTestFinished(() => child.killNow());
+  const nextLine = () =>
+    new Promise<string>((resolve) => {
+      const line = lines.shift();
+      if (line === undefined) waiting.push(resolve);
+      else resolve(line);
+    });
   const port = Number(await nextLine());
-  return { pid: child.pid as number, port, nextLine };
+  return { pid: child.pid, port, nextLine };
 }
 
 describe('proxyConnections', () => {

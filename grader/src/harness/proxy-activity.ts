@@ -1,6 +1,6 @@
 // What a proxy process is doing right now, read from the kernel: its open TCP exchanges and its CPU time.
-import { execFile } from 'node:child_process';
 import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readCommand } from '../process/run-quick.js';
 
 /** Open connections of the proxy: on its listening port (clients) and the sockets it opened itself (origins). */
 export interface ProxyConnections {
@@ -25,12 +25,8 @@ const PROC_STATES: Record<string, string> = { '01': 'ESTAB', '02': 'SYN-SENT', '
 
 /** Open TCP sockets of the machine (or namespace) with their state, ports and inode; undefined off Linux. */
 export async function openSockets(): Promise<SocketRow[] | undefined> {
-  const fromSs = await new Promise<string | undefined>((resolve) => {
-    const args = ['-Htne', ...SS_STATES.flatMap((s) => ['state', s])];
-    execFile('ss', args, { timeout: 5000, maxBuffer: 16 << 20 }, (error, stdout) =>
-      resolve(error ? undefined : stdout),
-    );
-  });
+  const args = ['-Htne', ...SS_STATES.flatMap((s) => ['state', s])];
+  const fromSs = await readCommand(['ss', ...args], { timeoutMs: 5000, maxBufferBytes: 16 << 20 });
   if (fromSs !== undefined) {
     return fromSs.split('\n').flatMap((line) => {
       const fields = line.trim().split(/\s+/);

@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { constants, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCommand, runQuick } from '../batch/sandbox/commands.js';
 import { prepareLoopbackUp } from '../batch/sandbox/loopback.js';
-import { onInterrupt } from '../targets/container/exit-cleanups.js';
+import { findCommand } from './find-command.js';
+import { onInterrupt } from './interrupt-cleanups.js';
+import { rerunGrader } from './rerun-grader.js';
+import { runQuick } from './run-quick.js';
 
 /** Set on the grader re-run inside its own namespaces, so that it does not re-run itself again. */
 export const ISOLATED_ENV = 'PROXYLAB_ISOLATED';
@@ -65,46 +66,14 @@ export async function planIsolatedRun(): Promise<IsolationPlan | undefined> {
  * writes every report where it was asked to, and its output is ours. Resolves with its exit code.
  */
 export async function runIsolated(plan: { argv: string[] }): Promise<number> {
-  const script = process.argv[1] as string;
-  const [command, ...args] = plan.argv as [string, ...string[]];
-  const child = spawn(
-    command,
-    [...args, process.execPath, ...process.execArgv, script, ...process.argv.slice(2)],
-    {
-      detached: true,
-      stdio: ['inherit', 'inherit', 'inherit'],
-      env: { ...process.env, [ISOLATED_ENV]: '1' },
-    },
-  );
-  const exit = new Promise<number>((resolve) => {
-    child.once('error', (error) => {
-      process.stderr.write(`proxylab-grade: could not run unshare: ${error.message}\n`);
-      resolve(127);
-    });
-    child.once('exit', (code, signal) =>
-      resolve(code ?? 128 + ((signal && (constants.signals as Record<string, number>)[signal]) || 0)),
-    );
+  const child = rerunGrader(plan.argv, process.argv.slice(2), {
+    env: { ...process.env, [ISOLATED_ENV]: '1' },
+    stdin: 'inherit',
+    graceMs: STOP_GRACE_MS,
   });
-  const signalChild = (signal: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  };
-  const forget = onInterrupt(async () => {
-    signalChild('SIGTERM');
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise((resolve) => {
-      timer = setTimeout(resolve, STOP_GRACE_MS);
-    });
-    await Promise.race([exit, grace]);
-    clearTimeout(timer);
-    signalChild('SIGKILL');
-    await exit;
-  });
+  const forget = onInterrupt(() => child.stop());
   try {
-    return await exit;
+    return await child.exit;
   } finally {
     forget();
   }

@@ -1,4 +1,4 @@
-import { describeSignal } from '../harness/process-group.js';
+import { describeSignal } from '../process/process-group.js';
 import { pick, runnerText } from '../i18n.js';
 import type { MeasuredCheck } from '../scoring/score.js';
 import type { CheckDef, CrashInfo, Lang } from '../types.js';

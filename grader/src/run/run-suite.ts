@@ -3,7 +3,8 @@
 import { clampTimerMs } from '../harness/timer-limit.js';
 import type { Harness } from '../harness/harness.js';
 import { waitUntilQuiet } from '../harness/proxy-activity.js';
-import { describeSignal, isProcessGone } from '../harness/process-group.js';
+import { isProcessGone } from '../process/group-signal.js';
+import { describeSignal } from '../process/process-group.js';
 import { pick, runnerText } from '../i18n.js';
 import type { StartedTarget } from '../targets/target.js';
 import type { MeasuredCheck } from '../scoring/score.js';

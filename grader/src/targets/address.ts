@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { canConnect } from '../harness/port-probe.js';
+import { canConnect } from '../process/port-probe.js';
 import { NOTHING_TO_PREPARE, type StartedTarget, type Target } from './target.js';
 
 /** Parses HOST:PORT (IPv6 as [::1]:PORT). */

@@ -1,5 +1,5 @@
 import { TargetError } from '../errors.js';
-import type { GroupProcess } from '../harness/process-group.js';
+import type { GroupProcess } from '../process/process-group.js';
 import {
   describeLimits,
   type Jail,

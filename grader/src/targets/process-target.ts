@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { findFreePort, waitForListening } from '../harness/port-probe.js';
-import { type ProcessLimits, describeSignal, spawnGroup } from '../harness/process-group.js';
+import { findFreePort, waitForListening } from '../process/port-probe.js';
+import { type ProcessLimits, describeSignal, spawnGroup } from '../process/process-group.js';
 import type { StudentProcess, StudentSpawner } from './jailed.js';
 import type { StartResult, StartedTarget } from './target.js';
 

@@ -2,7 +2,7 @@ import { DEFAULT_MAKE_TIMEOUT_SECONDS } from '../defaults.js';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TargetError } from '../errors.js';
-import { spawnGroup } from '../harness/process-group.js';
+import { spawnGroup } from '../process/process-group.js';
 import { setClampedTimeout } from '../harness/timer-limit.js';
 import { createJailWorkspace, type JailWorkspace } from '../process/jail/index.js';
 import { type JailSettings, notJailedNote, openRunJail, type StudentSpawner } from './jailed.js';

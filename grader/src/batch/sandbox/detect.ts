@@ -5,7 +5,8 @@ import { UsageError } from '../../errors.js';
 import { detectJail } from '../../process/jail/index.js';
 import type { SandboxInfo, SandboxMode } from '../types.js';
 import { createMemoryCgroup, createPidsCgroup, type PidsCgroup } from './cgroup.js';
-import { findCommand, runQuick, shellQuote } from './commands.js';
+import { findCommand, shellQuote } from '../../process/find-command.js';
+import { runQuick } from '../../process/run-quick.js';
 import { planDockerSandbox } from './docker.js';
 import { prepareLoopbackUp } from './loopback.js';
 

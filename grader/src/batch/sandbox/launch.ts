@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { startGroup } from '../../process/start-group.js';
 import { BoundedLog } from '../bounded-log.js';
 import { type JobLaunch, jobEnvironment, jobShellCommand } from './job-command.js';
 
@@ -18,47 +18,24 @@ export interface RunningJob {
 export function launchJob(launch: JobLaunch): RunningJob {
   const env = jobEnvironment(launch);
   const outer = jobShellCommand(launch);
-  const child: ChildProcess = spawn('/bin/sh', ['-c', outer], {
+  const log = new BoundedLog();
+  const group = startGroup('/bin/sh', ['-c', outer], {
     cwd: launch.jobDir,
     env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    onOutput: (_stream, chunk) => log.push(chunk),
   });
-  const log = new BoundedLog();
-  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk));
-  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-    child.once('error', (error) => {
-      log.push(Buffer.from(`${error.message}\n`));
-      done({ code: 127, signal: null });
-    });
-    child.once('close', (code, signal) => done({ code, signal }));
+  const exit = group.result.then((ended) => {
+    if (ended.startError) log.push(Buffer.from(`${ended.startError}\n`));
+    return { code: ended.startError ? 127 : (ended.exitCode ?? null), signal: ended.signal ?? null };
   });
-  const pid = child.pid ?? -1;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      if (pid > 0) process.kill(-pid, signal);
-    } catch {
-      // gone
-    }
-  };
   return {
-    pid,
+    pid: group.pid,
     log,
     exit,
-    killNow: () => signalGroup('SIGKILL'),
+    killNow: () => group.killNow(),
     async stop(graceMs = 2000) {
-      signalGroup('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      const over = new Promise((done) => {
-        timer = setTimeout(done, graceMs);
-      });
-      await Promise.race([exit, over]);
-      clearTimeout(timer);
-      signalGroup('SIGKILL');
+      await group.stop(graceMs, 'close');
       await exit;
     },
   };
 }
-
-/** Tasks (threads) of this user: RLIMIT_NPROC counts them all, so an unprivileged job's limit sits above them. */

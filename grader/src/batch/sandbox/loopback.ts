@@ -1,6 +1,7 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findCommand, runQuick, shellQuote } from './commands.js';
+import { findCommand, shellQuote } from '../../process/find-command.js';
+import { runQuick } from '../../process/run-quick.js';
 
 /** A C program that brings `lo` up with SIOCSIFFLAGS, for hosts with neither iproute2 nor net-tools. */
 const LO_UP_SOURCE = `#include <net/if.h>

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { shellQuote } from './commands.js';
+import { shellQuote } from '../../process/find-command.js';
 
 /** Host folders every job gets fresh and empty (tmpfs) inside its mount namespace, with their sizes. */
 export const FRESH_DIRS: ReadonlyArray<readonly [string, string]> = [

@@ -1,4 +1,4 @@
-import { shellQuote } from '../../batch/sandbox/commands.js';
+import { shellQuote } from '../find-command.js';
 import type { JailLimits } from './limits.js';
 import { buildViewArgs, type JailView } from './view.js';
 

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCommand, runQuick } from '../../batch/sandbox/commands.js';
+import { findCommand } from '../find-command.js';
+import { runQuick } from '../run-quick.js';
 import { type CgroupSupport, findCgroupSupport } from './cgroup.js';
 import { buildJailedCommand, type JailTools } from './command.js';
 import { PROXY_JAIL_LIMITS } from './limits.js';

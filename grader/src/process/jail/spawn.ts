@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type GroupProcess, spawnGroup } from '../../harness/process-group.js';
+import { type GroupProcess, spawnGroup } from '../process-group.js';
 import type { CrashInfo } from '../../types.js';
 import { createRunCgroup, type RunCgroup } from './cgroup.js';
 import { buildJailedCommand } from './command.js';

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
 import { TargetError } from '../../errors.js';
-import { findCommand } from '../../batch/sandbox/commands.js';
+import { findCommand } from '../../process/find-command.js';
+import { type GraderRerun, rerunGrader } from '../../process/rerun-grader.js';
 import type { NetworkHolder } from './holder.js';
 import { INSIDE_FLAG } from './settings.js';
 
@@ -26,13 +25,8 @@ export function assertCanEnterNamespaces(): string {
   return nsenter;
 }
 
-/** The child grader running inside the holder's network namespace. */
-export interface GraderInHolder {
-  /** its exit code (128 + n after signal n) */
-  readonly exit: Promise<number>;
-  /** SIGTERM (it removes its proxy container), SIGKILL after a grace period; resolves once it is gone */
-  stop(): Promise<void>;
-}
+/** The child grader running inside the holder's network namespace (it removes its proxy container on SIGTERM). */
+export type GraderInHolder = GraderRerun;
 
 /**
  * Runs this grader again, with the same arguments plus `--inside-netns <holder>`, inside the holder's network
@@ -40,41 +34,10 @@ export interface GraderInHolder {
  * by nothing else. Its output goes straight to ours.
  */
 export function runGraderInHolder(holder: NetworkHolder, args: string[], nsenter: string): GraderInHolder {
-  const script = process.argv[1];
-  if (!script) throw new TargetError('Cannot tell which script runs the grader (process.argv[1] is empty).');
-  const argv = [`--net=${holder.netnsPath}`, '--', process.execPath, ...process.execArgv, script];
-  const child = spawn(nsenter, [...argv, ...args, INSIDE_FLAG, holder.id], {
-    detached: true,
-    stdio: ['ignore', 'inherit', 'inherit'],
+  if (!process.argv[1])
+    throw new TargetError('Cannot tell which script runs the grader (process.argv[1] is empty).');
+  return rerunGrader([nsenter, `--net=${holder.netnsPath}`, '--'], [...args, INSIDE_FLAG, holder.id], {
+    stdin: 'ignore',
+    graceMs: CHILD_GRACE_MS,
   });
-  const exit = new Promise<number>((resolve) => {
-    child.once('error', (error) => {
-      process.stderr.write(`proxylab-grade: could not run nsenter: ${error.message}\n`);
-      resolve(127);
-    });
-    child.once('exit', (code, signal) =>
-      resolve(code ?? 128 + ((signal && (constants.signals as Record<string, number>)[signal]) || 0)),
-    );
-  });
-  const signalChild = (signal: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  };
-  return {
-    exit,
-    async stop() {
-      signalChild('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise((resolve) => {
-        timer = setTimeout(resolve, CHILD_GRACE_MS);
-      });
-      await Promise.race([exit, grace]);
-      clearTimeout(timer);
-      signalChild('SIGKILL');
-      await exit;
-    },
-  };
 }

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { findFreePort, waitForListening } from '../../harness/port-probe.js';
-import { OutputTail } from '../../harness/output-tail.js';
-import { describeSignal, isProcessGone } from '../../harness/process-group.js';
+import { findFreePort, waitForListening } from '../../process/port-probe.js';
+import { OutputTail } from '../../process/output-tail.js';
+import { isProcessGone } from '../../process/group-signal.js';
+import { describeSignal } from '../../process/process-group.js';
 import type { CrashInfo } from '../../types.js';
 import type { StartResult, StartedTarget } from '../target.js';
 import { readLogTail } from './container-logs.js';
 import { connectDocker, dockerMessage, type Testcontainers } from './docker.js';
-import { onInterrupt } from './exit-cleanups.js';
+import { onInterrupt } from '../../process/interrupt-cleanups.js';
 import { crashFromState } from './exit-status.js';
 import { commandForPort, describeCommand, type ImageCommand } from './port-argument.js';
 import { findProxyPid } from './proxy-pid.js';

@@ -4,10 +4,10 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findSiblingReferences } from '../../batch/discover.js';
 import { TargetError } from '../../errors.js';
-import { OutputTail } from '../../harness/output-tail.js';
+import { OutputTail } from '../../process/output-tail.js';
 import type { PrepareResult } from '../target.js';
 import { connectDocker, ensureImage } from './docker.js';
-import { onInterrupt } from './exit-cleanups.js';
+import { onInterrupt } from '../../process/interrupt-cleanups.js';
 import { CONTAINER_LIMITS, gccImage } from './settings.js';
 
 /** docker/submission.Dockerfile of this repository (the same path from src/ and from dist/). */

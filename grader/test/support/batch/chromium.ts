@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCommand } from '../../../src/batch/sandbox/commands.js';
+import { findCommand } from '../../../src/process/find-command.js';
+import { startGroup } from '../../../src/process/start-group.js';
 
 /** The headless browser the overview test uses (Debian's `chromium`), or undefined. */
 export function findChromium(): string | undefined {
@@ -26,33 +26,20 @@ export async function runChromium(binary: string, args: string[], timeoutMs = 60
     '--disable-dev-shm-usage',
     `--user-data-dir=${profile}`,
   ];
-  const child = spawn(binary, [...flags, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
+  const group = startGroup(binary, [...flags, ...args], {
+    timeoutMs,
+    graceMs: 0,
+    maxBufferBytes: Number.MAX_SAFE_INTEGER,
   });
-  child.stderr.on('data', (chunk: Buffer) => {
-    if (stderr.length < 20_000) stderr += chunk.toString('utf8');
-  });
-  const kill = () => {
-    try {
-      process.kill(-(child.pid as number), 'SIGKILL');
-    } catch {
-      // gone
-    }
-  };
-  const timer = setTimeout(kill, timeoutMs);
   try {
-    const code = await new Promise<number | null>((done) => {
-      child.once('error', () => done(127));
-      child.once('close', done);
-    });
-    if (code !== 0) throw new Error(`chromium exited with ${code}: ${stderr.slice(-2000)}`);
-    return stdout;
+    const ended = await group.result;
+    if (ended.exitCode !== 0) {
+      const code = ended.startError ? 127 : (ended.exitCode ?? null);
+      throw new Error(`chromium exited with ${code}: ${ended.stderr.slice(0, 20_000).slice(-2000)}`);
+    }
+    return ended.stdout;
   } finally {
-    clearTimeout(timer);
-    kill();
+    group.killNow();
     await rm(profile, { recursive: true, force: true, maxRetries: 3 });
   }
 }

@@ -1,11 +1,14 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startGroup } from '../../../src/process/start-group.js';
 import type { RunReport } from '../../../src/types.js';
 
 /** The repository's root (this file sits in grader/{src,dist}/targets/container/testing). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The built CLI (`npm run build` first). */
 export const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+
+/** A test command's output is kept whole (what the old string concatenation did). */
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
 export interface CommandRun {
   code: number | null;
@@ -27,46 +30,38 @@ export function startCommand(
   argv: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number },
 ): RunningCommand {
-  const child = spawn(argv[0] as string, argv.slice(1), {
-    cwd: options.cwd ?? REPO_ROOT,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
   let stderr = '';
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-    for (const waiter of [...waiters]) {
-      const line = stderr.split('\n').find((l) => waiter.pattern.test(l));
-      if (line !== undefined) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(line);
+  const [file, ...args] = argv as [string, ...string[]];
+  const group = startGroup(file, args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    timeoutMs: options.timeoutMs,
+    graceMs: 0,
+    maxBufferBytes: UNBOUNDED,
+    onOutput: (stream, chunk) => {
+      if (stream !== 'stderr') return;
+      stderr += chunk.toString('utf8');
+      for (const waiter of [...waiters]) {
+        const line = stderr.split('\n').find((l) => waiter.pattern.test(l));
+        if (line !== undefined) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(line);
+        }
       }
-    }
+    },
   });
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, name);
-    } catch {
-      // already gone
-    }
-  };
-  const timer = setTimeout(() => signal('SIGKILL'), options.timeoutMs);
-  const done = new Promise<CommandRun>((resolve) => {
-    child.once('error', (error) => resolve({ code: 127, signal: null, stdout, stderr: `${stderr}${error}` }));
-    child.once('close', (code, sig) => {
-      clearTimeout(timer);
-      resolve({ code, signal: sig, stdout, stderr });
-    });
-  });
+  const done = group.result.then(
+    (ended): CommandRun => ({
+      code: ended.startError ? 127 : (ended.exitCode ?? null),
+      signal: ended.signal ?? null,
+      stdout: ended.stdout,
+      stderr: `${ended.stderr}${ended.startError ?? ''}`,
+    }),
+  );
   return {
     done,
-    signal,
+    signal: (name) => group.signal(name),
     waitForStderr: (pattern) =>
       new Promise((resolve, reject) => {
         waiters.push({ pattern, resolve });

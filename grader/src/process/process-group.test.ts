@@ -3,7 +3,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeSignal, isProcessGone, spawnGroup } from './process-group.js';
+import { isProcessGone } from './group-signal.js';
+import { describeSignal, spawnGroup } from './process-group.js';
 
 const alive = (pid: number) => !isProcessGone(pid);
 

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import type { CrashInfo } from '../types.js';
-import { OutputTail } from './output-tail.js';
+import { shellQuote } from './find-command.js';
+import type { OutputTail } from './output-tail.js';
+import { startGroup } from './start-group.js';
 
 /** Resource limits applied with the shell's ulimit before exec (Linux/macOS). */
 export interface ProcessLimits {
@@ -43,23 +43,6 @@ function ulimitPrefix(limits: ProcessLimits | undefined): string {
   return `${parts.join(' 2>/dev/null; ')} 2>/dev/null; `;
 }
 
-/** Process groups started and not yet reaped, so an interrupted run can kill them all. */
-const liveGroups = new Set<number>();
-
-/** SIGKILLs every process group this process started that is still alive (used on Ctrl-C). */
-export function killAllGroups(): void {
-  for (const pid of liveGroups) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  liveGroups.clear();
-}
-
-const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
-
 /**
  * Starts `argv` (or a shell command line) as the leader of a new process group, output captured into a bounded
  * tail. The leader is exec'd by the shell, so its pid is the group id and signals reach it directly.
@@ -68,78 +51,36 @@ export function spawnGroup(
   command: string[] | { shell: string },
   options: { cwd?: string; env?: NodeJS.ProcessEnv; limits?: ProcessLimits } = {},
 ): GroupProcess {
-  const line = Array.isArray(command) ? command.map(quote).join(' ') : command.shell;
+  const line = Array.isArray(command) ? command.map(shellQuote).join(' ') : command.shell;
   // exec a simple command so its pid is the group leader's; a compound line runs under the shell
   const simple = Array.isArray(command) || !/[;&|\n()`]/.test(line);
   const script = `${ulimitPrefix(options.limits)}${simple ? 'exec ' : ''}${line}`;
-  const child: ChildProcess = spawn('/bin/sh', ['-c', script], {
+  const group = startGroup('/bin/sh', ['-c', script], {
     cwd: options.cwd,
-    env: options.env ?? process.env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env,
+    killOnInterrupt: true,
   });
-  const output = new OutputTail();
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
   let info: CrashInfo | undefined;
-  const exit = new Promise<CrashInfo>((resolve) => {
-    const done = (exitCode: number | null, signal: NodeJS.Signals | null) => {
-      info ??= { exitCode, signal, outputTail: output.tail(12) };
-      resolve(info);
+  const exit = group.exit.then((ended) => {
+    if (ended.startError) group.output.push(`${ended.startError}\n`);
+    info ??= {
+      exitCode: ended.startError ? 127 : (ended.exitCode ?? null),
+      signal: ended.signal ?? null,
+      outputTail: group.output.tail(12),
     };
-    child.once('exit', done);
-    child.once('error', (error) => {
-      output.push(`${error.message}\n`);
-      done(127, null);
-    });
+    return info;
   });
-  const pid = child.pid ?? -1;
-  if (pid > 0) liveGroups.add(pid);
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // the group is already gone
-    }
-  };
   return {
-    pid,
-    output,
+    pid: group.pid,
+    output: group.output,
     exit,
     exited: () => info,
     async kill(graceMs = 1000) {
-      if (pid <= 0) return;
-      signalGroup('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      const graceOver = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), graceMs);
-      });
-      const first = await Promise.race([exit, graceOver]);
-      clearTimeout(timer);
-      // SIGKILL the group even when the leader obeyed: children it forked may still hold ports.
-      signalGroup('SIGKILL');
-      liveGroups.delete(pid);
-      if (first === 'timeout') await exit;
-      // a process that left the group may still hold the pipes: stop reading them so nothing keeps us waiting
-      child.stdout?.destroy();
-      child.stderr?.destroy();
+      if (group.pid <= 0) return;
+      await group.stop(graceMs);
+      await exit;
     },
   };
-}
-
-/** True when no process `pid` runs any more (a zombie waiting to be reaped counts as gone). */
-export function isProcessGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return true;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return false;
-  }
 }
 
 /** 'SIGSEGV' → 'SIGSEGV (segmentation fault)'; plain names for the rest. */

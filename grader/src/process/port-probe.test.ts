@@ -40,7 +40,9 @@ describe('port probes', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const { port } = server.address() as net.AddressInfo;
     const client = net.connect(port, '127.0.0.1');
-    onTestFinished(() => client.destroy());
+    onTestFinished(() => {
+      client.destroy();
+    });
     await new Promise((done) => client.once('connect', done));
     for (let i = 0; i < 200 && accepted.length === 0; i++) await new Promise((done) => setTimeout(done, 5));
     expect(await openConnections(port)).toBe(1);

@@ -1,3 +1,5 @@
+import { settlesWithin } from './deadline.js';
+
 /** Async cleanups to run when the grader is interrupted (containers cannot be killed by a process-group signal). */
 const cleanups = new Set<() => Promise<unknown>>();
 
@@ -12,10 +14,5 @@ export async function runInterruptCleanups(timeoutMs = 30_000): Promise<void> {
   const pending = [...cleanups];
   cleanups.clear();
   if (pending.length === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
-  });
-  await Promise.race([Promise.allSettled(pending.map((cleanup) => cleanup())), timeout]);
-  clearTimeout(timer);
+  await settlesWithin(Promise.allSettled(pending.map((cleanup) => cleanup())), timeoutMs);
 }

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
+import { readCommand } from './run-quick.js';
 
 /** A port that is free on every local address right now (bind 0, read it, release it). */
 export function findFreePort(): Promise<number> {
@@ -24,11 +24,10 @@ async function countSockets(port: number, states: 'listening' | 'open'): Promise
   if (ssWorks !== false) {
     const stateArgs =
       states === 'listening' ? ['-Hltn'] : ['-Htn', 'state', 'established', 'state', 'close-wait'];
-    const counted = await new Promise<number | undefined>((resolve) => {
-      execFile('ss', [...stateArgs, '(', 'sport', '=', `:${port}`, ')'], { timeout: 5000 }, (error, stdout) =>
-        resolve(error ? undefined : stdout.split('\n').filter((line) => line.trim()).length),
-      );
+    const stdout = await readCommand(['ss', ...stateArgs, '(', 'sport', '=', `:${port}`, ')'], {
+      timeoutMs: 5000,
     });
+    const counted = stdout?.split('\n').filter((line) => line.trim()).length;
     ssWorks = counted !== undefined;
     if (counted !== undefined) return counted;
   }
