@@ -17,6 +17,11 @@ export interface Expectation {
    */
   mayFail?: readonly string[];
   cmu: { basic: number; concurrency: number; cache: number };
+  /**
+   * The explanation each named failed check must give in every run (matched against its detail and hint): the
+   * cause the flaw implies, so a hint that names another cause is caught as surely as a lost point.
+   */
+  explains?: Readonly<Record<string, RegExp>>;
 }
 
 const FULL_CMU = { basic: 40, concurrency: 15, cache: 15 } as const;
