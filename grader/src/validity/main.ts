@@ -2,12 +2,13 @@
 // `npm run validity -- --runs N`: grades the reference proxy and every fixture N times each, with both rubrics,
 // and prints the matrix (with each fixture's grading time), the checks whose result varied, the explanations
 // given for the multi-flaw fixtures, and mutation coverage.
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseBoundedNumber } from '../options/bounded-number.js';
 import { JOBS } from '../options/limits.js';
-import { rowIsOff } from './assess-row.js';
+import { expectedFails, rowIsOff } from './assess-row.js';
+import { expectations } from './expectations.js';
 import { hintTable, matrixLine } from './print-matrix.js';
 import { runValidity, uncoveredChecks } from './run-validity.js';
 
@@ -29,10 +30,11 @@ if (values.help) {
       "the cmu score, and the default rubric's grading time (build left out; stub ≤ 15 s, others ≤ 20 s).\n" +
       '--explain prints, for the fixtures named (and always the multi-* ones), every failed check with its\n' +
       'detail and hint, per distinct text over the runs (a Markdown table). --save-reports writes every\n' +
-      'default-rubric report as JSON.\n',
+      'default-rubric report as a JSON line as soon as it ends.\n',
   );
   process.exit(0);
 }
+if (values['save-reports']) writeFileSync(values['save-reports'], '');
 let runs = 0;
 let jobs = 0;
 try {
@@ -53,10 +55,22 @@ const rows = await runValidity({
   runs,
   jobs,
   only: values.only?.split(','),
-  onRun: (run) =>
+  onRun: (run) => {
+    // written as each run ends, so a long run can be read (and survives being stopped) before the matrix
+    if (values['save-reports'])
+      appendFileSync(values['save-reports'], `${JSON.stringify({ index: run.index, report: run.report })}\n`);
+    const expectation = expectations[run.name === 'reference' ? 'correct' : run.name]!;
+    const ids = run.report.suites.flatMap((s) => s.checks.map((c) => c.id));
+    const expected = expectedFails(expectation, ids);
+    const may = expectation.mayFail ?? [];
+    const off = [
+      ...run.failed.filter((id) => !expected.includes(id) && !may.includes(id)).map((id) => `+${id}`),
+      ...expected.filter((id) => !run.failed.includes(id)).map((id) => `-${id}`),
+    ];
     process.stderr.write(
-      `  graded ${run.name.padEnd(25)} #${run.index + 1} ${String(run.score).padStart(6)}  cmu ${run.cmuScore ?? '-'}  ${(run.gradeMs / 1000).toFixed(1)} s (+build ${(run.buildMs / 1000).toFixed(1)} s, cmu ${((run.cmuMs ?? 0) / 1000).toFixed(1)} s)  load ${load()}\n`,
-    ),
+      `  graded ${run.name.padEnd(25)} #${run.index + 1} ${String(run.score).padStart(6)}  cmu ${run.cmuScore ?? '-'}  ${(run.gradeMs / 1000).toFixed(1)} s (+build ${(run.buildMs / 1000).toFixed(1)} s, cmu ${((run.cmuMs ?? 0) / 1000).toFixed(1)} s)  load ${load()}${off.length ? `  OFF ${off.join(' ')}` : ''}\n`,
+    );
+  },
 });
 
 process.stdout.write(
@@ -67,8 +81,6 @@ for (const row of rows) process.stdout.write(`${matrixLine(row)}\n`);
 const explained = new Set(values.explain?.split(',') ?? []);
 const tabled = rows.filter((r) => r.name.startsWith('multi-') || explained.has(r.name));
 if (tabled.length > 0) process.stdout.write(`\nExplanations given\n\n${hintTable(tabled)}\n`);
-if (values['save-reports'])
-  writeFileSync(values['save-reports'], JSON.stringify(rows.flatMap((r) => r.runs.map((x) => x.report))));
 const uncovered = await uncoveredChecks();
 process.stdout.write(
   uncovered.length === 0
