@@ -57,8 +57,7 @@ const rows = await runValidity({
   only: values.only?.split(','),
   onRun: (run) => {
     // written as each run ends, so a long run can be read (and survives being stopped) before the matrix
-    if (values['save-reports'])
-      appendFileSync(values['save-reports'], `${JSON.stringify({ index: run.index, report: run.report })}\n`);
+    if (values['save-reports']) appendFileSync(values['save-reports'], `${JSON.stringify(run)}\n`);
     const expectation = expectations[run.name === 'reference' ? 'correct' : run.name]!;
     const ids = run.report.suites.flatMap((s) => s.checks.map((c) => c.id));
     const expected = expectedFails(expectation, ids);
