@@ -11,6 +11,7 @@ import { expectedFails, rowIsOff } from './assess-row.js';
 import { expectations } from './expectations.js';
 import { hintTable, matrixLine } from './print-matrix.js';
 import { runValidity, uncoveredChecks } from './run-validity.js';
+import { rowsFromSaved } from './saved-runs.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     explain: { type: 'string' },
     'save-reports': { type: 'string' },
+    from: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -30,11 +32,12 @@ if (values.help) {
       "the cmu score, and the default rubric's grading time (build left out; stub ≤ 15 s, others ≤ 20 s).\n" +
       '--explain prints, for the fixtures named (and always the multi-* ones), every failed check with its\n' +
       'detail and hint, per distinct text over the runs (a Markdown table). --save-reports writes every\n' +
-      'default-rubric report as a JSON line as soon as it ends.\n',
+      'default-rubric report as a JSON line as soon as it ends; --from FILE prints the matrix of such a file\n' +
+      'instead of grading (a run stopped early: every fixture with the runs it completed).\n',
   );
   process.exit(0);
 }
-if (values['save-reports']) writeFileSync(values['save-reports'], '');
+if (values['save-reports'] && !values.from) writeFileSync(values['save-reports'], '');
 let runs = 0;
 let jobs = 0;
 try {
@@ -51,29 +54,31 @@ const load = () =>
     .join(' ');
 const loadBefore = load();
 const started = performance.now();
-const rows = await runValidity({
-  runs,
-  jobs,
-  only: values.only?.split(','),
-  onRun: (run) => {
-    // written as each run ends, so a long run can be read (and survives being stopped) before the matrix
-    if (values['save-reports']) appendFileSync(values['save-reports'], `${JSON.stringify(run)}\n`);
-    const expectation = expectations[run.name === 'reference' ? 'correct' : run.name]!;
-    const ids = run.report.suites.flatMap((s) => s.checks.map((c) => c.id));
-    const expected = expectedFails(expectation, ids);
-    const may = expectation.mayFail ?? [];
-    const off = [
-      ...run.failed.filter((id) => !expected.includes(id) && !may.includes(id)).map((id) => `+${id}`),
-      ...expected.filter((id) => !run.failed.includes(id)).map((id) => `-${id}`),
-    ];
-    process.stderr.write(
-      `  graded ${run.name.padEnd(25)} #${run.index + 1} ${String(run.score).padStart(6)}  cmu ${run.cmuScore ?? '-'}  ${(run.gradeMs / 1000).toFixed(1)} s (+build ${(run.buildMs / 1000).toFixed(1)} s, cmu ${((run.cmuMs ?? 0) / 1000).toFixed(1)} s)  load ${load()}${off.length ? `  OFF ${off.join(' ')}` : ''}\n`,
-    );
-  },
-});
+const rows = values.from
+  ? await rowsFromSaved(values.from, values.only?.split(','))
+  : await runValidity({
+      runs,
+      jobs,
+      only: values.only?.split(','),
+      onRun: (run) => {
+        // written as each run ends, so a long run can be read (and survives being stopped) before the matrix
+        if (values['save-reports']) appendFileSync(values['save-reports'], `${JSON.stringify(run)}\n`);
+        const expectation = expectations[run.name === 'reference' ? 'correct' : run.name]!;
+        const ids = run.report.suites.flatMap((s) => s.checks.map((c) => c.id));
+        const expected = expectedFails(expectation, ids);
+        const may = expectation.mayFail ?? [];
+        const off = [
+          ...run.failed.filter((id) => !expected.includes(id) && !may.includes(id)).map((id) => `+${id}`),
+          ...expected.filter((id) => !run.failed.includes(id)).map((id) => `-${id}`),
+        ];
+        process.stderr.write(
+          `  graded ${run.name.padEnd(25)} #${run.index + 1} ${String(run.score).padStart(6)}  cmu ${run.cmuScore ?? '-'}  ${(run.gradeMs / 1000).toFixed(1)} s (+build ${(run.buildMs / 1000).toFixed(1)} s, cmu ${((run.cmuMs ?? 0) / 1000).toFixed(1)} s)  load ${load()}${off.length ? `  OFF ${off.join(' ')}` : ''}\n`,
+        );
+      },
+    });
 
 process.stdout.write(
-  `\nValidity matrix: ${runs} run(s) of every fixture, ${jobs} at once; load average ${loadBefore} before, ${load()} after\n` +
+  `\nValidity matrix: ${values.from ? `the runs saved in ${values.from}` : `${runs} run(s) of every fixture, ${jobs} at once`}; load average ${loadBefore} before, ${load()} after\n` +
     'status fixture scores cmu/driver.sh  slowest default-rubric grading (median, limit s)  slowest cmu grading  lost checks\n',
 );
 for (const row of rows) process.stdout.write(`${matrixLine(row)}\n`);
