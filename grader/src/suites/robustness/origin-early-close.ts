@@ -1,0 +1,21 @@
+// robustness.origin-early-close: an origin that closes before its response is complete does not disturb the proxy.
+import { startEarlyCloseOrigin } from '../../harness/origins/faulty-origins.js';
+import { originFailureCheck } from '../support/robustness/origin-failure.js';
+
+export const originEarlyCloseCheck = originFailureCheck(
+  'robustness.origin-early-close',
+  {
+    en: 'An origin that closes before its response is complete does not disturb the proxy',
+    ko: '서버가 응답을 다 보내기 전에 연결을 닫아도 프록시가 흔들리지 않는다',
+  },
+  [
+    {
+      what: 'an origin that closes in the middle of its response head',
+      start: () => startEarlyCloseOrigin('partial-head'),
+    },
+    {
+      what: 'an origin that closes after half the body its Content-length promised',
+      start: () => startEarlyCloseOrigin('half-body'),
+    },
+  ],
+);
