@@ -8,7 +8,7 @@ import { runValidity, uncoveredChecks, type ValidityRow } from '../src/validity/
 let rows: ValidityRow[] = [];
 
 beforeAll(async () => {
-  rows = await runValidity({ runs: 2, jobs: 2 });
+  rows = await runValidity({ runs: 2, flawedRuns: 1, jobs: 2 });
 }, 2_400_000);
 
 const row = (name: string) => rows.find((r) => r.name === name)!;
@@ -48,6 +48,10 @@ describe('the fixture corpus graded against its expectation table', () => {
       .map((r) => `${r.name}: ${r.runs[0]!.cmuScore} ≠ ${r.cmuExpected}`);
     // crash-after-answer included: driver.sh keeps the file fetched during the check in which the proxy died (23)
     expect(off).toEqual([]);
+  });
+
+  it('gives every failed check the explanation its fixture’s flaw implies', () => {
+    expect(rows.flatMap((r) => r.explanationMisses.map((m) => `${r.name}: ${m}`))).toEqual([]);
   });
 
   it('gives the same result on repeat runs', () => {

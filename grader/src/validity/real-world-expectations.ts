@@ -76,6 +76,7 @@ export const realWorldExpectations: Readonly<Record<string, Expectation>> = {
     fails: NO_CACHE_AT_ALL,
     // curl stops at Content-length, and after Tiny is killed the appended 502 page is cut off the same way
     cmu: FULL_CMU,
+    explains: { 'cache.hit-text': /second HTTP response[\s\S]*return/ },
   },
   'hit-keeps-lock': {
     flaw: 'read lock kept after a hit',
@@ -101,6 +102,7 @@ export const realWorldExpectations: Readonly<Record<string, Expectation>> = {
     // curl's and a browser's heads carry Proxy-Connection without Connection
     fails: ['basic.required-headers'],
     cmu: FULL_CMU,
+    explains: { 'basic.required-headers': /taken for Connection/ },
   },
   'accept-encoding-added': {
     flaw: "client's Accept dropped, Accept-Encoding: gzip, deflate added",
@@ -108,7 +110,12 @@ export const realWorldExpectations: Readonly<Record<string, Expectation>> = {
     // Tiny ignores both
     cmu: FULL_CMU,
   },
-  'cache-ten-slots': { flaw: 'a fixed number (10) of cache slots', fails: TEN_SLOTS, cmu: FULL_CMU },
+  'cache-ten-slots': {
+    flaw: 'a fixed number (10) of cache slots',
+    fails: TEN_SLOTS,
+    cmu: FULL_CMU,
+    explains: { 'cache.one-copy': /count of entries/ },
+  },
   'cache-strcpy': {
     flaw: 'cached with string functions (each chunk cut at its first NUL)',
     // text hits (hit-text, keys, concurrent-hits, the fill objects of one-copy and lru, the proof) are exact

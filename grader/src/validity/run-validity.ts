@@ -7,38 +7,39 @@ import { createReferenceTarget } from '../targets/reference.js';
 import { createSubmissionTarget } from '../targets/submission.js';
 import type { Target } from '../targets/target.js';
 import type { RunReport, Rubric } from '../types.js';
-import { type Expectation, expectations } from './expectations.js';
+import { assessRow, type ValidityRow } from './assess-row.js';
+import { expectations } from './expectations.js';
+
+export { uncoveredChecks } from './coverage.js';
+export type { ValidityRow } from './assess-row.js';
 
 /** The fixture corpus shipped with the grader's tests. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../test/fixtures/submissions/', import.meta.url));
 
 export interface GradedRun {
   name: string;
+  /** 0-based run number of this fixture */
+  index: number;
   failed: string[];
   score: number;
   cmuScore?: number;
+  /** default rubric plus cmu rubric, builds included */
   durationMs: number;
+  /** the default rubric's grading, the build (make) left out */
+  gradeMs: number;
+  buildMs: number;
+  /** the cmu rubric's grading, the build left out */
+  cmuMs?: number;
   crashes: string[];
   /** the default-rubric report of this run */
   report: RunReport;
 }
 
-export interface ValidityRow {
-  name: string;
-  expectation: Expectation;
-  runs: GradedRun[];
-  /** checks whose result differed between runs */
-  varied: string[];
-  /** check ids failed but not expected to fail, and expected but passed (from the first run) */
-  unexpectedFails: string[];
-  unexpectedPasses: string[];
-  cmuExpected: number;
-  cmuMismatch: boolean;
-}
-
 export interface ValidityOptions {
-  /** runs of the reference proxy and of correct/ @default 1 */
+  /** runs of every fixture (and of the reference proxy) @default 1 */
   runs: number;
+  /** runs of the flawed fixtures when fewer than `runs` are wanted (the correct ones always get `runs`) */
+  flawedRuns?: number;
   /** grading runs at once @default 2 */
   jobs?: number;
   /** only these fixtures (names) */
@@ -48,6 +49,7 @@ export interface ValidityOptions {
 
 const failedIds = (report: RunReport) =>
   report.suites.flatMap((s) => s.checks.filter((c) => !c.passed && !c.skipped).map((c) => c.id));
+const gradingMs = (report: RunReport) => report.durationMs - (report.build?.durationMs ?? 0);
 
 async function gradeOnce(target: Target, rubric: Rubric, seed: string): Promise<RunReport> {
   return grade({ target, rubric, checks: checkRegistry, seed, lang: 'en', version: 'validity' });
@@ -75,7 +77,7 @@ async function pool<T>(tasks: Array<() => Promise<T>>, jobs: number): Promise<T[
   return results;
 }
 
-/** Grades the corpus (correct ones `runs` times, flawed ones once) with both rubrics and compares. */
+/** Grades the corpus with both rubrics, every run of every fixture, and compares each run with its expectation. */
 export async function runValidity(options: ValidityOptions): Promise<ValidityRow[]> {
   const known = new Set(checkRegistry.keys());
   const [defaultRubric, cmuRubric] = await Promise.all([
@@ -85,20 +87,26 @@ export async function runValidity(options: ValidityOptions): Promise<ValidityRow
   const names = corpusNames().filter((n) => !options.only || options.only.includes(n));
   const targetFor = (name: string) =>
     name === 'reference' ? createReferenceTarget() : createSubmissionTarget(`${CORPUS_DIR}${name}`);
+  const repeatsOf = (name: string) =>
+    name === 'reference' || name === 'correct' ? options.runs : (options.flawedRuns ?? options.runs);
   const tasks: Array<() => Promise<GradedRun>> = [];
-  for (const name of names) {
-    const repeats = name === 'reference' || name === 'correct' ? options.runs : 1;
-    for (let i = 0; i < repeats; i++) {
+  // round by round, so an early look at the output covers every fixture once
+  for (let i = 0; i < options.runs; i++) {
+    for (const name of names.filter((n) => i < repeatsOf(n))) {
       tasks.push(async () => {
         const seed = `validity-${name}-${i}`;
         const report = await gradeOnce(targetFor(name), defaultRubric, seed);
-        const cmu = i === 0 ? await gradeOnce(targetFor(name), cmuRubric, seed) : undefined;
+        const cmu = await gradeOnce(targetFor(name), cmuRubric, seed);
         const run: GradedRun = {
           name,
+          index: i,
           failed: failedIds(report),
           score: report.score,
-          cmuScore: cmu?.score,
-          durationMs: report.durationMs + (cmu?.durationMs ?? 0),
+          cmuScore: cmu.score,
+          durationMs: report.durationMs + cmu.durationMs,
+          gradeMs: gradingMs(report),
+          buildMs: report.build?.durationMs ?? 0,
+          cmuMs: gradingMs(cmu),
           crashes: report.crashes.map((c) => `${c.checkId}:${c.signal ?? `exit ${c.exitCode}`}`),
           report,
         };
@@ -109,40 +117,11 @@ export async function runValidity(options: ValidityOptions): Promise<ValidityRow
   }
   const runs = await pool(tasks, options.jobs ?? 2);
   const allIds = defaultRubric.suites.flatMap((s) => Object.keys(s.checks));
-  return names.map((name) => {
-    const expectation = name === 'reference' ? expectations.correct! : expectations[name]!;
-    const mine = runs.filter((r) => r.name === name);
-    const first = mine[0]!;
-    const expectedFails =
-      expectation.fails === 'all'
-        ? allIds.filter((id) => !expectation.passes?.includes(id))
-        : expectation.fails;
-    const cmuExpected = expectation.cmu.basic + expectation.cmu.concurrency + expectation.cmu.cache;
-    const may = new Set(expectation.mayFail ?? []);
-    const key = (r: GradedRun) => r.failed.filter((id) => !may.has(id)).join(',');
-    const varied = allIds.filter(
-      (id) => !may.has(id) && new Set(mine.map((r) => r.failed.includes(id))).size > 1,
-    );
-    return {
+  return names.map((name) =>
+    assessRow(
       name,
-      expectation,
-      runs: mine,
-      varied: mine.every((r) => key(r) === key(first)) ? [] : varied,
-      unexpectedFails: first.failed.filter((id) => !expectedFails.includes(id) && !may.has(id)),
-      unexpectedPasses: expectedFails.filter((id) => !first.failed.includes(id)),
-      cmuExpected,
-      cmuMismatch: first.cmuScore !== cmuExpected,
-    };
-  });
-}
-
-/** Checks of the default rubric that no fixture is expected to fail (a check without a proving fixture). */
-export async function uncoveredChecks(): Promise<string[]> {
-  const rubric = await loadRubric('default', new Set(checkRegistry.keys()));
-  const failedBySome = new Set(
-    Object.entries(expectations)
-      .filter(([name, e]) => name !== 'ignore-port' && e.fails !== 'all')
-      .flatMap(([, e]) => e.fails as readonly string[]),
+      runs.filter((r) => r.name === name),
+      allIds,
+    ),
   );
-  return rubric.suites.flatMap((s) => Object.keys(s.checks)).filter((id) => !failedBySome.has(id));
 }
