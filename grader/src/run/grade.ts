@@ -3,6 +3,7 @@ import { createHarness } from '../harness/create-harness.js';
 import type { Harness } from '../harness/harness.js';
 import type { Target } from '../targets/target.js';
 import { describeTarget } from '../targets/target.js';
+import { pick, runnerText } from '../i18n.js';
 import type {
   CheckDef,
   CheckResult,
@@ -50,7 +51,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
   const log = options.log ?? (() => {});
   const observers = options.observers ?? [];
   const { target, rubric, lang } = options;
-  const info = describeTarget(target);
+  const info = describeTarget(target, lang);
   const checkCount = rubric.suites.reduce((n, suite) => n + Object.keys(suite.checks).length, 0);
   for (const o of observers) o.onRunStart?.({ target: info, rubric: rubric.name, checkCount });
 
@@ -62,7 +63,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
   const prepared = await target.prepare();
   const build = prepared.durationMs > 0 || !prepared.ok ? prepared : undefined;
   if (!prepared.ok)
-    session.failure = { reason: prepared.reason ?? 'The build failed.', outputTail: prepared.outputTail };
+    session.failure = { reason: prepared.reason ?? runnerText.buildFailed, outputTail: prepared.outputTail };
 
   try {
     if (prepared.ok) {
@@ -111,7 +112,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
       ...info,
       // the reason first: it is the one line a summary shows (the batch gradebook's reason column)
       notes: failure
-        ? [failure.reason, ...failure.outputTail.map((l) => `  | ${l}`), ...info.notes]
+        ? [pick(failure.reason, lang), ...failure.outputTail.map((l) => `  | ${l}`), ...info.notes]
         : info.notes,
     },
     rubric: rubric.name,

@@ -1,7 +1,7 @@
-import { describeSignal } from '../harness/process-group.js';
-import { pick, runnerText } from '../i18n.js';
+import { joinText, mapText, pick, runnerText } from '../i18n.js';
 import { suiteTitle } from '../suites/index.js';
-import type { CheckDef, CheckResult, CrashInfo, Lang, RubricSuite, SuiteResult } from '../types.js';
+import type { CheckDef, CheckResult, CrashInfo, Lang, RubricSuite, SuiteResult, Text } from '../types.js';
+import { exitText } from './exit-text.js';
 import { describeHang, type HangFacts, hangHint } from './hang-facts.js';
 import type { CheckRun } from './run-check.js';
 
@@ -23,21 +23,21 @@ export function checkResult(
 ): CheckResult {
   const { outcome } = run;
   if (outcome.skipped) {
-    return { ...notRunResult(check, 0, lang, {}), skipped: outcome.skipped, durationMs: run.durationMs };
+    const skipped = pick(outcome.skipped, lang);
+    return { ...notRunResult(check, 0, lang, {}), skipped, durationMs: run.durationMs };
   }
   const passed = outcome.passed && !run.timedOut && (!crash || options.keepFetched === true);
-  let detail = outcome.detail;
+  let detail: Text | undefined = outcome.detail;
   let hint = outcome.hint ? pick(outcome.hint, lang) : undefined;
   if (crash) {
-    const how = crash.signal
-      ? `killed by ${describeSignal(crash.signal)}`
-      : `exited with code ${crash.exitCode}`;
-    const what = pick(passed ? runnerText.diedAfterFetch : runnerText.crashed, lang);
-    detail = `${what} (${how}).${detail ? ` ${detail}` : ''}`;
+    const how = exitText(crash);
+    const what = passed ? runnerText.diedAfterFetch : runnerText.crashed;
+    const died = mapText(what, (line, l) => `${line} (${how[l]}).`);
+    detail = joinText([died, outcome.detail]);
     hint = pick(runnerText.crashHint, lang);
   } else if (!passed) {
-    const facts = options.hang ? pick(describeHang(options.hang), lang) : '';
-    if (facts) detail = `${detail ?? ''} ${facts}`.trim();
+    const facts = options.hang ? describeHang(options.hang) : undefined;
+    if (facts?.en) detail = joinText([detail, facts]);
     const hangFix = options.hang && hangHint(options.hang);
     hint ??= pick(hangFix ?? (run.timedOut ? runnerText.timeoutHint : check.hint), lang);
   }
@@ -49,7 +49,7 @@ export function checkResult(
     maxScore: points,
     durationMs: run.durationMs,
     timedOut: run.timedOut,
-    detail: passed && !crash ? outcome.detail : detail,
+    detail: pickDetail(passed && !crash ? outcome.detail : detail, lang),
     expected: passed ? undefined : outcome.expected,
     received: passed ? undefined : outcome.received,
     hint: passed ? undefined : hint,
@@ -58,6 +58,10 @@ export function checkResult(
     // the student report draws a failed concurrency or robustness check's connections
     timeline: !passed && /^(concurrency|robustness)\./.test(check.id) ? run.timeline : undefined,
   };
+}
+
+function pickDetail(detail: Text | undefined, lang: Lang): string | undefined {
+  return detail === undefined ? undefined : pick(detail, lang);
 }
 
 /** A check that could not run: worth 0 of `points`. */
