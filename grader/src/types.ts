@@ -35,8 +35,8 @@ export interface CheckOutcome {
   /** One or two sentences on what was seen (on failure: what was expected and what came). */
   detail?: Text;
   /** Short excerpt of what was expected / received (hex or text), for the report. */
-  expected?: string;
-  received?: string;
+  expected?: Text;
+  received?: Text;
   /** What the student should look at, in their terms. */
   hint?: Bilingual;
   /** One command line that reproduces the exchange, e.g. `curl -x 127.0.0.1:PORT http://...`. */

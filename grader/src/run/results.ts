@@ -1,3 +1,4 @@
+import { END_OF_DATA } from '../harness/compare.js';
 import { joinText, mapText, pick, runnerText } from '../i18n.js';
 import { suiteTitle } from '../suites/index.js';
 import type { CheckDef, CheckResult, CrashInfo, Lang, RubricSuite, SuiteResult, Text } from '../types.js';
@@ -50,8 +51,8 @@ export function checkResult(
     durationMs: run.durationMs,
     timedOut: run.timedOut,
     detail: pickDetail(passed && !crash ? outcome.detail : detail, lang),
-    expected: passed ? undefined : outcome.expected,
-    received: passed ? undefined : outcome.received,
+    expected: passed ? undefined : pickExcerpt(outcome.expected, lang),
+    received: passed ? undefined : pickExcerpt(outcome.received, lang),
     hint: passed ? undefined : hint,
     reproduce: passed ? undefined : outcome.reproduce,
     crash,
@@ -62,6 +63,13 @@ export function checkResult(
 
 function pickDetail(detail: Text | undefined, lang: Lang): string | undefined {
   return detail === undefined ? undefined : pick(detail, lang);
+}
+
+/** An excerpt of bytes in the report's language: only its words change ('(end of data)'). */
+function pickExcerpt(excerpt: Text | undefined, lang: Lang): string | undefined {
+  if (excerpt === undefined) return undefined;
+  const text = pick(excerpt, lang);
+  return lang === 'ko' && text === END_OF_DATA ? '(데이터 끝)' : text;
 }
 
 /** A check that could not run: worth 0 of `points`. */

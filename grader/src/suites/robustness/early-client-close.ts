@@ -42,7 +42,10 @@ export const earlyClientCloseCheck: CheckDef = {
     }
     const stillServes = await checkStillServes(
       ctx,
-      'clients closed before finishing their request',
+      {
+        en: 'clients closed before finishing their request',
+        ko: '클라이언트들이 요청을 다 보내기 전에 연결을 닫은',
+      },
       robustnessHints.earlyClientClose,
     );
     return (

@@ -69,7 +69,7 @@ export const unsupportedMethodCheck: CheckDef = {
     }
     const stillServes = await checkStillServes(
       ctx,
-      'the POST and CONNECT requests',
+      { en: 'the POST and CONNECT requests', ko: 'POST와 CONNECT 요청' },
       robustnessHints.unsupportedMethod,
     );
     return (
