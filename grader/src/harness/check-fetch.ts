@@ -1,4 +1,4 @@
-import type { CheckContext, CheckOutcome } from '../types.js';
+import type { CheckContext, CheckOutcome, Text } from '../types.js';
 import { judgeResponse } from './judge-response.js';
 import { parseResponse } from './parse-response.js';
 import { curlLine, fetchViaProxy, type RawResponse } from './raw-client.js';
@@ -10,7 +10,7 @@ export interface CheckedFetch {
 
 export interface CheckFetchOptions {
   /** For the sentence, e.g. 'the JPEG /img/photo.jpg'. */
-  what: string;
+  what: Text;
   /** @default 5000 (scaled) */
   baseTimeoutMs?: number;
   cacheHit?: boolean;

@@ -23,7 +23,7 @@ interface ObjectCheckSpec {
   object: string;
   title: Bilingual;
   /** e.g. 'the html page' */
-  what: string;
+  what: Bilingual;
   baseTimeoutMs?: number;
 }
 
@@ -38,7 +38,7 @@ function objectCheck(spec: ObjectCheckSpec): CheckDef {
       const { path } = ctx.harness.object(spec.object);
       const url = ctx.harness.tiny.url(encodePath(path));
       const { outcome } = await checkFetch(ctx, url, {
-        what: `${spec.what} ${path}`,
+        what: { en: `${spec.what.en} ${path}`, ko: `${spec.what.ko} ${path}` },
         baseTimeoutMs: fetchMs,
       });
       return outcome;
@@ -50,14 +50,14 @@ export const htmlCheck = objectCheck({
   id: 'basic.html',
   object: 'basic-html',
   title: { en: 'An html page comes through unchanged', ko: 'html 페이지가 그대로 전달된다' },
-  what: 'the html page',
+  what: { en: 'the html page', ko: 'html 페이지' },
 });
 
 export const textCheck = objectCheck({
   id: 'basic.text',
   object: 'text',
   title: { en: 'A C source file comes through unchanged', ko: 'C 소스 파일이 그대로 전달된다' },
-  what: 'the text file',
+  what: { en: 'the text file', ko: '텍스트 파일' },
 });
 
 export const binarySmallCheck = objectCheck({
@@ -67,7 +67,7 @@ export const binarySmallCheck = objectCheck({
     en: 'A small binary (JPEG, with NUL bytes) comes through unchanged',
     ko: '작은 바이너리(NUL 바이트가 있는 JPEG)가 그대로 전달된다',
   },
-  what: 'the JPEG',
+  what: { en: 'the JPEG', ko: 'JPEG' },
 });
 
 export const binaryLargeCheck = objectCheck({
@@ -77,7 +77,7 @@ export const binaryLargeCheck = objectCheck({
     en: 'A binary of more than 1 MiB comes through unchanged',
     ko: '1 MiB가 넘는 바이너리가 그대로 전달된다',
   },
-  what: 'the 1.3 MB binary',
+  what: { en: 'the 1.3 MB binary', ko: '1.3 MB 바이너리' },
 });
 
 export const binaryHugeCheck = objectCheck({
@@ -87,7 +87,7 @@ export const binaryHugeCheck = objectCheck({
     en: 'A binary of more than 8 MiB comes through unchanged',
     ko: '8 MiB가 넘는 바이너리가 그대로 전달된다',
   },
-  what: 'the 8.4 MB binary',
+  what: { en: 'the 8.4 MB binary', ko: '8.4 MB 바이너리' },
   baseTimeoutMs: 10_000,
 });
 
@@ -107,7 +107,10 @@ export const cgiCheck: CheckDef = {
     // first operand above the range cache.distinct-keys uses (100..10099): never the same URL
     const url = ctx.harness.tiny.url(`/cgi-bin/adder?${10_100 + prng.int(30_000)}&${1 + prng.int(30_000)}`);
     const { outcome } = await checkFetch(ctx, url, {
-      what: `the CGI answer ${new URL(url).pathname}${new URL(url).search}`,
+      what: {
+        en: `the CGI answer ${new URL(url).pathname}${new URL(url).search}`,
+        ko: `CGI 응답 ${new URL(url).pathname}${new URL(url).search}`,
+      },
     });
     return outcome;
   },
@@ -133,7 +136,10 @@ export const defaultPathCheck: CheckDef = {
     const bare = twin.url('/').slice(0, -1);
     const slash = ctx.harness.tiny.url('/');
     for (const url of [bare, slash]) {
-      const what = url === bare ? `the URL ${bare} (no path)` : `the URL ${slash}`;
+      const what =
+        url === bare
+          ? { en: `the URL ${bare} (no path)`, ko: `URL ${bare} (경로 없음)` }
+          : { en: `the URL ${slash}`, ko: `URL ${slash}` };
       const truthUrl = url === bare ? `${bare}/` : slash;
       const { outcome } = await checkFetch(ctx, url, { what, truthUrl });
       if (!outcome.passed) return url === bare ? { ...outcome, hint: defaultPathCheck.hint } : outcome;
@@ -157,7 +163,7 @@ export const queryEscapesCheck: CheckDef = {
     const { path } = ctx.harness.object('query');
     const target = `${encodePath(path)}?x=1&y=%41`;
     const { outcome, response } = await checkFetch(ctx, ctx.harness.tiny.url(target), {
-      what: `the escaped path ${target}`,
+      what: { en: `the escaped path ${target}`, ko: `이스케이프된 경로 ${target}` },
     });
     // Tiny answers 400/404 when the path arrives decoded (a raw space splits the request line)
     const status = parseResponse(response.bytes)?.statusCode ?? 0;
@@ -180,14 +186,17 @@ async function checkOriginPort(ctx: CheckContext): Promise<CheckOutcome> {
   const { path } = ctx.harness.object('port-check');
   const alt = ctx.harness.tinyAlt;
   const { outcome, response } = await checkFetch(ctx, alt.url(path), {
-    what: `${path} from port ${alt.port}`,
+    what: { en: `${path} from port ${alt.port}`, ko: `포트 ${alt.port}의 ${path}` },
   });
   if (outcome.passed) return outcome;
   const mainTruth = await ctx.harness.expected(ctx.harness.tiny.url(path));
   if (compareBytes(mainTruth.bytes, response.bytes).equal) {
     return {
       ...outcome,
-      detail: `${path} came from the origin on port ${ctx.harness.tiny.port}, not from port ${alt.port} as the URL says.`,
+      detail: {
+        en: `${path} came from the origin on port ${ctx.harness.tiny.port}, not from port ${alt.port} as the URL says.`,
+        ko: `${path}가 URL에 적힌 포트 ${alt.port}가 아니라 포트 ${ctx.harness.tiny.port}의 서버에서 왔습니다.`,
+      },
       hint: originPortCheck.hint,
     };
   }

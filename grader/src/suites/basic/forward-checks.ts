@@ -22,11 +22,18 @@ export const requestLineCheck: CheckDef = {
     const want = `GET ${path} HTTP/1.0`;
     const got = recorded.head.requestLine;
     if (got !== want) {
-      const detail = `The origin received the request line ${JSON.stringify(got)}; expected ${JSON.stringify(want)}.`;
+      const detail = {
+        en: `The origin received the request line ${JSON.stringify(got)}; expected ${JSON.stringify(want)}.`,
+        ko: `서버가 받은 요청 줄은 ${JSON.stringify(got)}입니다. 기대한 것은 ${JSON.stringify(want)}입니다.`,
+      };
       return { ...failed(recorded, ctx, detail, HTTP10_HINT), expected: want };
     }
     if (recorded.head.bareLf) {
-      return failed(recorded, ctx, 'Some forwarded lines end with a bare LF instead of CRLF.', {
+      const bareLf = {
+        en: 'Some forwarded lines end with a bare LF instead of CRLF.',
+        ko: '전달된 줄 가운데 CRLF 대신 LF만으로 끝나는 줄이 있습니다.',
+      };
+      return failed(recorded, ctx, bareLf, {
         en: "End every line of the request head with '\\r\\n', and the head with an empty line '\\r\\n'.",
         ko: "요청 헤더의 모든 줄을 '\\r\\n'으로 끝내고, 헤더 끝에는 빈 줄 '\\r\\n'을 보내세요.",
       });
@@ -64,12 +71,21 @@ async function checkHostHeader(ctx: CheckContext): Promise<CheckOutcome> {
     const want = c.client ? c.client(Number(port)) : `127.0.0.1:${port}`;
     const hosts = headerValues(recorded.head.headers, 'host');
     const situation = c.client
-      ? `The client sent 'Host: ${want}' (the URI says 127.0.0.1:${port})`
-      : `The client sent no Host header for ${recorded.url}`;
+      ? {
+          en: `The client sent 'Host: ${want}' (the URI says 127.0.0.1:${port})`,
+          ko: `클라이언트는 'Host: ${want}' 헤더를 보냈습니다(URI에는 127.0.0.1:${port})`,
+        }
+      : {
+          en: `The client sent no Host header for ${recorded.url}`,
+          ko: `클라이언트가 ${recorded.url} 요청에 Host 헤더를 보내지 않았습니다`,
+        };
     const extra = c.client ? `-H 'Host: ${want}'` : "-H 'Host:'";
     if (hosts.length !== 1 || hosts[0] !== want) {
-      const got = hosts.length === 0 ? 'no Host header' : hosts.map((h) => `'Host: ${h}'`).join(', ');
-      const detail = `${situation}; the origin received ${got}, expected exactly 'Host: ${want}'.`;
+      const listed = hosts.map((h) => `'Host: ${h}'`).join(', ');
+      const detail = {
+        en: `${situation.en}; the origin received ${hosts.length === 0 ? 'no Host header' : listed}, expected exactly 'Host: ${want}'.`,
+        ko: `${situation.ko}. 서버가 받은 것: ${hosts.length === 0 ? 'Host 헤더 없음' : listed}. 정확히 'Host: ${want}' 하나여야 합니다.`,
+      };
       return { ...failed(recorded, ctx, detail, HOST_HINT, extra), expected: `Host: ${want}` };
     }
   }
@@ -96,16 +112,15 @@ export const nothingAfterHeadCheck: CheckDef = {
     if (missing) return missing;
     const { after } = recorded.head;
     if (after.length === 0) return { passed: true };
-    const nuls = after.every((b) => b === 0) ? ' (all NUL bytes: the unused rest of a buffer?)' : '';
+    const nuls = after.every((b) => b === 0);
+    const detail = {
+      en: `The origin received ${after.length} bytes after the blank line${nuls ? ' (all NUL bytes: the unused rest of a buffer?)' : ''}.`,
+      ko: `서버가 빈 줄 뒤에 ${after.length}바이트를 더 받았습니다${nuls ? '(모두 NUL 바이트: 버퍼의 안 쓴 나머지일까요?)' : ''}.`,
+    };
     return {
-      ...failed(
-        recorded,
-        ctx,
-        `The origin received ${after.length} bytes after the blank line${nuls}.`,
-        nothingAfterHeadCheck.hint,
-      ),
+      ...failed(recorded, ctx, detail, nothingAfterHeadCheck.hint),
       received: excerpt(after, 0),
-      expected: '(nothing)',
+      expected: { en: '(nothing)', ko: '(없음)' },
     };
   },
 };

@@ -1,6 +1,6 @@
 // The headers the proxy must set (User-Agent, Connection, Proxy-Connection) and the ones it must pass through.
 import { headerValues } from '../../harness/parse-response.js';
-import type { Bilingual, CheckDef } from '../../types.js';
+import type { Bilingual, CheckDef, Lang } from '../../types.js';
 import type { HeaderList } from '../../harness/raw-client.js';
 import { clientHeads, PROXY_OWNED, passThroughLines } from './client-heads.js';
 import {
@@ -28,7 +28,7 @@ export const requiredHeadersCheck: CheckDef = {
   hint: REQUIRED_HINT,
   async run(ctx) {
     const token = tokenFor(ctx, 'required');
-    const failures: string[] = [];
+    const failures: Bilingual[] = [];
     let onlyConnectionMissing = true;
     let firstFailed: RecordedExchange | undefined;
     for (const [index, head] of clientHeads(token).entries()) {
@@ -42,12 +42,19 @@ export const requiredHeadersCheck: CheckDef = {
       const sentOnlyProxyConnection =
         head.headers.some(([n]) => n === 'Proxy-Connection') &&
         !head.headers.some(([n]) => n === 'Connection');
-      if (!sentOnlyProxyConnection || problems.join() !== 'no Connection header')
+      if (!sentOnlyProxyConnection || problems.map((p) => p.en).join() !== 'no Connection header')
         onlyConnectionMissing = false;
-      failures.push(`for ${head.label} the origin received ${problems.join('; ')}`);
+      const listed = (lang: Lang) => problems.map((p) => p[lang]).join('; ');
+      failures.push({
+        en: `for ${head.label.en} the origin received ${listed('en')}`,
+        ko: `보낸 헤더 ${head.label.ko} → 서버가 받은 것: ${listed('ko')}`,
+      });
     }
     if (!firstFailed) return { passed: true };
-    const detail = `Four client heads were sent; ${failures.join('. And ')}.`;
+    const detail = {
+      en: `Four client heads were sent; ${failures.map((f) => f.en).join('. And ')}.`,
+      ko: `클라이언트 헤더 네 가지를 보냈습니다. ${failures.map((f) => f.ko).join('. ')}.`,
+    };
     // Only the heads with Proxy-Connection and no Connection lost it: the client's Proxy-Connection was taken
     // for a Connection header (strstr or a suffix match), and 'Connection: close' then never written.
     return failed(firstFailed, ctx, detail, onlyConnectionMissing ? SUPPRESSED_HINT : REQUIRED_HINT);
@@ -59,8 +66,8 @@ const SUPPRESSED_HINT: Bilingual = {
   ko: "클라이언트가 Connection 없이 Proxy-Connection만 보낼 때(curl과 브라우저가 그렇습니다)만 'Connection: close'가 빠졌습니다. 클라이언트의 Proxy-Connection을 Connection으로 착각하고 있습니다(strstr(line, \"Connection:\")는 둘 다 찾습니다). 클라이언트가 무엇을 보냈든 'Connection: close'는 항상 보내세요.",
 };
 
-function requiredProblems(headers: HeaderList): string[] {
-  const problems: string[] = [];
+function requiredProblems(headers: HeaderList): Bilingual[] {
+  const problems: Bilingual[] = [];
   const required: Array<[string, string, boolean]> = [
     ['User-Agent', REQUIRED_USER_AGENT, true],
     ['Connection', 'close', false],
@@ -69,10 +76,14 @@ function requiredProblems(headers: HeaderList): string[] {
   for (const [name, value, exactCase] of required) {
     const values = headerValues(headers, name);
     const matches = (v: string) => (exactCase ? v === value : v.toLowerCase() === value);
-    if (values.length === 0) problems.push(`no ${name} header`);
-    else if (values.length > 1) problems.push(`${values.length} ${name} headers (${values.join(' / ')})`);
-    else if (!matches(values[0] as string))
-      problems.push(`'${name}: ${values[0]}' instead of '${name}: ${value}'`);
+    if (values.length === 0) problems.push({ en: `no ${name} header`, ko: `${name} 헤더 없음` });
+    else if (values.length > 1) {
+      const all = values.join(' / ');
+      problems.push({ en: `${values.length} ${name} headers (${all})`, ko: `${name} 헤더 ${values.length}개(${all})` });
+    } else if (!matches(values[0] as string)) {
+      const [got, want] = [`'${name}: ${values[0]}'`, `'${name}: ${value}'`];
+      problems.push({ en: `${got} instead of ${want}`, ko: `${want} 대신 ${got}` });
+    }
   }
   return problems;
 }
@@ -92,7 +103,7 @@ export const headerPassthroughCheck: CheckDef = {
   hint: PASSTHROUGH_HINT,
   async run(ctx) {
     const token = tokenFor(ctx, 'passthrough');
-    const failures: string[] = [];
+    const failures: Bilingual[] = [];
     let firstFailed: { recorded: RecordedExchange; wanted: string[] } | undefined;
     for (const [index, head] of clientHeads(token).entries()) {
       const recorded = await recordForwarded(ctx, {
@@ -106,10 +117,16 @@ export const headerPassthroughCheck: CheckDef = {
       const problems = passThroughProblems(wanted, got);
       if (problems.length === 0) continue;
       firstFailed ??= { recorded, wanted };
-      failures.push(`${head.label}: ${problems.join('; ')}`);
+      failures.push({
+        en: `${head.label.en}: ${problems.map((p) => p.en).join('; ')}`,
+        ko: `${head.label.ko}: ${problems.map((p) => p.ko).join('; ')}`,
+      });
     }
     if (!firstFailed) return { passed: true };
-    const detail = `Of the client's own header lines (all but Host, User-Agent, Connection, Proxy-Connection), nothing may be dropped, altered or added. ${failures.join('. ')}.`;
+    const detail = {
+      en: `Of the client's own header lines (all but Host, User-Agent, Connection, Proxy-Connection), nothing may be dropped, altered or added. ${failures.map((f) => f.en).join('. ')}.`,
+      ko: `클라이언트 자신의 헤더 줄(Host, User-Agent, Connection, Proxy-Connection을 뺀 전부)은 빠지거나 바뀌거나 더해지면 안 됩니다. ${failures.map((f) => f.ko).join('. ')}.`,
+    };
     return {
       ...failed(firstFailed.recorded, ctx, detail, PASSTHROUGH_HINT),
       expected: firstFailed.wanted.join(' | '),
@@ -124,19 +141,22 @@ const nameOf = (line: string) =>
     .toLowerCase();
 
 /** What differs between the lines the client sent (wanted) and the ones the origin got, in words. */
-function passThroughProblems(wanted: string[], got: string[]): string[] {
-  const problems: string[] = [];
+function passThroughProblems(wanted: string[], got: string[]): Bilingual[] {
+  const problems: Bilingual[] = [];
+  const quoted = (lines: string[]) => lines.map((l) => `'${l}'`).join(', ');
   const dropped = wanted.filter((line) => !got.includes(line));
   const added = got.filter((line) => !wanted.includes(line));
-  if (dropped.length) problems.push(`missing or altered ${dropped.map((l) => `'${l}'`).join(', ')}`);
-  if (added.length) problems.push(`added ${added.map((l) => `'${l}'`).join(', ')}`);
+  if (dropped.length) {
+    problems.push({ en: `missing or altered ${quoted(dropped)}`, ko: `빠지거나 바뀜: ${quoted(dropped)}` });
+  }
+  if (added.length) problems.push({ en: `added ${quoted(added)}`, ko: `더해짐: ${quoted(added)}` });
   for (const line of wanted) {
     const count = got.filter((l) => l === line).length;
-    if (count > 1) problems.push(`'${line}' came ${count} times`);
+    if (count > 1) problems.push({ en: `'${line}' came ${count} times`, ko: `'${line}' 줄이 ${count}번 옴` });
   }
   const kept = got.filter((line) => wanted.includes(line));
   const order = wanted.filter((line) => kept.includes(line));
   if (problems.length === 0 && kept.join('\n') !== order.join('\n'))
-    problems.push('the lines arrived in another order');
+    problems.push({ en: 'the lines arrived in another order', ko: '줄의 순서가 바뀌어 도착함' });
   return problems;
 }

@@ -61,7 +61,7 @@ export const barrierCheck: CheckDef = {
         passed: false,
         detail: mapText(describeBrokenExchange(response, fetchLimitMs, comparison.account), (got, lang) =>
           lang === 'ko'
-            ? `요청 ${PARTIES}개가 모두 서버에 도착했지만, ${path}를 요청한 클라이언트가 받은 것: ${got}.`
+            ? `요청 ${PARTIES}개가 모두 서버에 도착했지만, ${path} 요청의 클라이언트가 받은 것: ${got}.`
             : `All ${PARTIES} requests reached the origin, but the client of ${path} got: ${got}.`,
         ),
         expected: comparison.expectedExcerpt,

@@ -56,7 +56,7 @@ function describeFailedRound(round: number, failed: ClientOutcome[], limitMs: nu
       .map((outcome) =>
         outcome.gotName
           ? lang === 'ko'
-            ? `${outcome.name}이 ${outcome.gotName}를 받음`
+            ? `${outcome.name}: ${outcome.gotName}의 객체를 받음`
             : `${outcome.name} got ${outcome.gotName}`
           : outcome.name,
       )

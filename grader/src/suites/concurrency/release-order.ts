@@ -49,7 +49,7 @@ export const releaseOrderCheck: CheckDef = {
       const orders = `${origin.arrivedPaths.join(', ')}; ${order.join(', ')}`;
       const released = {
         en: `released ${path} as number ${step + 1} of ${REQUESTS} (arrival order ${origin.arrivedPaths.join(', ')}; release order ${order.join(', ')})`,
-        ko: `${path}를 ${REQUESTS}개 중 ${step + 1}번째로 풀어 주었습니다(도착 순서; 풀어 준 순서: ${orders})`,
+        ko: `${REQUESTS}개 중 ${step + 1}번째로 ${path}의 응답을 풀어 주었습니다(도착 순서; 풀어 준 순서: ${orders})`,
       };
       if (response === undefined) {
         await endFromOriginSide(ctx, origin, fetches);
@@ -73,7 +73,7 @@ export const releaseOrderCheck: CheckDef = {
         passed: false,
         detail: {
           en: `The origin ${released.en}; the client that asked for ${path} got ${got.en}.`,
-          ko: `서버가 ${released.ko}. ${path}를 요청한 클라이언트가 받은 것: ${got.ko}.`,
+          ko: `서버가 ${released.ko}. ${path} 요청의 클라이언트가 받은 것: ${got.ko}.`,
         },
         expected: comparison.expectedExcerpt,
         received: comparison.receivedExcerpt,
