@@ -33,7 +33,7 @@ export interface CrashInfo {
 export interface CheckOutcome {
   passed: boolean;
   /** One or two sentences on what was seen (on failure: what was expected and what came). */
-  detail?: Text;
+  detail?: Bilingual;
   /** Short excerpt of what was expected / received (hex or text), for the report. */
   expected?: Text;
   received?: Text;
@@ -42,7 +42,7 @@ export interface CheckOutcome {
   /** One command line that reproduces the exchange, e.g. `curl -x 127.0.0.1:PORT http://...`. */
   reproduce?: string;
   /** Set when the check could not be run for this target (e.g. no pid for fd counting); worth 0 of 0. */
-  skipped?: Text;
+  skipped?: Bilingual;
 }
 
 /** Everything a check may use while it runs. */

@@ -79,7 +79,10 @@ function requiredProblems(headers: HeaderList): Bilingual[] {
     if (values.length === 0) problems.push({ en: `no ${name} header`, ko: `${name} 헤더 없음` });
     else if (values.length > 1) {
       const all = values.join(' / ');
-      problems.push({ en: `${values.length} ${name} headers (${all})`, ko: `${name} 헤더 ${values.length}개(${all})` });
+      problems.push({
+        en: `${values.length} ${name} headers (${all})`,
+        ko: `${name} 헤더 ${values.length}개(${all})`,
+      });
     } else if (!matches(values[0] as string)) {
       const [got, want] = [`'${name}: ${values[0]}'`, `'${name}: ${value}'`];
       problems.push({ en: `${got} instead of ${want}`, ko: `${want} 대신 ${got}` });

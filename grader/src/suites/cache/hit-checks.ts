@@ -1,21 +1,30 @@
 // A cached object is served again without an origin request, byte for byte; a large one is never cached.
 import { curlLine } from '../../harness/raw-client.js';
-import type { CheckContext, CheckDef, CheckOutcome } from '../../types.js';
+import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { atStep, CACHE_HINT, fetchCounted } from './counted-fetch.js';
 import { proveCaching } from './caches-at-all.js';
 
 /** Fetch once (a miss), fetch again: the second must be byte-identical and must not reach the origin. */
-async function checkHit(ctx: CheckContext, name: string, kind: string): Promise<CheckOutcome> {
+async function checkHit(ctx: CheckContext, name: string, kind: Bilingual): Promise<CheckOutcome> {
   const { path } = ctx.harness.object(name);
   const tiny = ctx.harness.tiny;
-  const first = await fetchCounted(ctx, tiny, path, { what: `${kind} ${path}` });
-  if (!first.outcome.passed) return atStep('First fetch (a miss)', first.outcome);
-  const second = await fetchCounted(ctx, tiny, path, { what: `${kind} ${path}`, cacheHit: true });
-  if (!second.outcome.passed) return atStep('Second fetch (should be a cache hit)', second.outcome);
+  const what = { en: `${kind.en} ${path}`, ko: `${kind.ko} ${path}` };
+  const first = await fetchCounted(ctx, tiny, path, { what });
+  if (!first.outcome.passed)
+    return atStep({ en: 'First fetch (a miss)', ko: '첫 번째 요청(캐시 미스)' }, first.outcome);
+  const second = await fetchCounted(ctx, tiny, path, { what, cacheHit: true });
+  if (!second.outcome.passed) {
+    const step = { en: 'Second fetch (should be a cache hit)', ko: '두 번째 요청(캐시 적중이어야 함)' };
+    return atStep(step, second.outcome);
+  }
   if (second.originRequests > 0) {
+    const size = ctx.harness.object(name).bytes.length;
     return {
       passed: false,
-      detail: `The second fetch of ${path} (${ctx.harness.object(name).bytes.length} bytes) reached the origin again: it was not served from the cache.`,
+      detail: {
+        en: `The second fetch of ${path} (${size} bytes) reached the origin again: it was not served from the cache.`,
+        ko: `${path}(${size}바이트)의 두 번째 요청이 다시 서버에 도착했습니다: 캐시에서 제공되지 않았습니다.`,
+      },
       hint: CACHE_HINT,
       reproduce: `${curlLine(ctx.proxy, tiny.url(path))}  # run it twice: the second must not reach the origin`,
     };
@@ -31,7 +40,7 @@ export const hitTextCheck: CheckDef = {
   },
   timeoutMs: 15_000,
   hint: CACHE_HINT,
-  run: (ctx) => checkHit(ctx, 'cache-text', 'the text object'),
+  run: (ctx) => checkHit(ctx, 'cache-text', { en: 'the text object', ko: '텍스트 객체' }),
 };
 
 export const hitBinaryCheck: CheckDef = {
@@ -45,7 +54,7 @@ export const hitBinaryCheck: CheckDef = {
     en: 'Cache binary responses as bytes with their length (memcpy, not strcpy), headers included.',
     ko: '바이너리 응답은 헤더를 포함해 길이와 함께 바이트로 저장하세요(strcpy가 아니라 memcpy).',
   },
-  run: (ctx) => checkHit(ctx, 'cache-binary', 'the binary object'),
+  run: (ctx) => checkHit(ctx, 'cache-binary', { en: 'the binary object', ko: '바이너리 객체' }),
 };
 
 export const noLargeObjectCheck: CheckDef = {
@@ -62,12 +71,16 @@ export const noLargeObjectCheck: CheckDef = {
   async run(ctx) {
     const { path, bytes } = ctx.harness.object('over-limit');
     const tiny = ctx.harness.tiny;
-    const unproven = await proveCaching(ctx, 'the size limit');
+    const unproven = await proveCaching(ctx, { en: 'the size limit', ko: '크기 제한' });
     if (unproven) return unproven;
     let requests = 0;
-    for (const step of ['First fetch', 'Second fetch']) {
+    const steps = [
+      { en: 'First fetch', ko: '첫 번째 요청' },
+      { en: 'Second fetch', ko: '두 번째 요청' },
+    ];
+    for (const step of steps) {
       const fetched = await fetchCounted(ctx, tiny, path, {
-        what: `the ${bytes.length}-byte object ${path}`,
+        what: { en: `the ${bytes.length}-byte object ${path}`, ko: `${bytes.length}바이트 객체 ${path}` },
       });
       if (!fetched.outcome.passed) return atStep(step, fetched.outcome);
       requests += fetched.originRequests;
@@ -75,7 +88,10 @@ export const noLargeObjectCheck: CheckDef = {
     if (requests >= 2) return { passed: true };
     return {
       passed: false,
-      detail: `${path} (${bytes.length} bytes, over MAX_OBJECT_SIZE = 102400) was fetched twice but the origin saw ${requests} request(s): the second came from the cache.`,
+      detail: {
+        en: `${path} (${bytes.length} bytes, over MAX_OBJECT_SIZE = 102400) was fetched twice but the origin saw ${requests} request(s): the second came from the cache.`,
+        ko: `${path}(${bytes.length}바이트, MAX_OBJECT_SIZE = 102400 초과)를 두 번 가져왔는데 서버에는 요청이 ${requests}번만 왔습니다: 두 번째는 캐시에서 나왔습니다.`,
+      },
       hint: noLargeObjectCheck.hint,
     };
   },

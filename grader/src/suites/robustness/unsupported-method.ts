@@ -51,7 +51,10 @@ export const unsupportedMethodCheck: CheckDef = {
                 ko: '연결 거부(프록시가 아직 실행 중인가요?)',
               }
             : state.kind === 'timeout'
-              ? { en: `no answer and no close within ${limitMs} ms`, ko: `${limitMs} ms 안에 응답도 연결 종료도 없음` }
+              ? {
+                  en: `no answer and no close within ${limitMs} ms`,
+                  ko: `${limitMs} ms 안에 응답도 연결 종료도 없음`,
+                }
               : code !== undefined
                 ? { en: `status ${code}`, ko: `상태 ${code}` }
                 : {
