@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { createHarness } from '../src/harness/create-harness.js';
 import type { Harness } from '../src/harness/harness.js';
 import { runCheck } from '../src/run/run-check.js';
-import { hitTextCheck } from '../src/suites/cache/hit-checks.js';
+import { hitTextCheck } from '../src/suites/cache/hit-text.js';
 import { createCommandTarget } from '../src/targets/command.js';
 import { createReferenceTarget } from '../src/targets/reference.js';
 import type { Target } from '../src/targets/target.js';

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createHarness } from './create-harness.js';
 import { parseResponse } from './parse-response.js';
-import { fetchDirect } from './raw-client.js';
+import { fetchDirect } from './clients/raw-client.js';
 
 describe('the harness', () => {
   it('serves the corpus from Tiny, counts hits per path, and differs on the alt origin', async () => {

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { GraderError } from '../errors.js';
-import { buildCorpus, writeCorpus } from './corpus.js';
+import { buildCorpus, writeCorpus } from './corpus/corpus.js';
 import type { CorpusObject, Harness } from './harness.js';
-import { fetchDirect, type RawResponse } from './raw-client.js';
-import { type StartedTinyOrigin, startTinyOrigin } from './tiny-origin.js';
+import { fetchDirect, type RawResponse } from './clients/raw-client.js';
+import { type StartedTinyOrigin, startTinyOrigin } from './origins/tiny-origin.js';
 
 export interface HarnessOptions {
   /** Seed of the corpus contents. */

@@ -1,4 +1,4 @@
-import type { RawResponse } from './raw-client.js';
+import type { RawResponse } from './clients/raw-client.js';
 
 /** One file of the per-run corpus, served by the Tiny origin. */
 export interface CorpusObject {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeResponse } from './judge-response.js';
-import type { RawResponse } from './raw-client.js';
+import type { RawResponse } from './clients/raw-client.js';
 
 const raw = (bytes: Buffer, extra: Partial<RawResponse> = {}): RawResponse => ({
   bytes,

@@ -2,7 +2,7 @@ import { bilingual } from '../i18n.js';
 import type { Bilingual, CheckOutcome, Text } from '../types.js';
 import { compareBytes, excerpt } from './compare.js';
 import { parseResponse } from './parse-response.js';
-import type { RawResponse } from './raw-client.js';
+import type { RawResponse } from './clients/raw-client.js';
 import { RESPONSE_HINTS as H } from './response-hints.js';
 
 export interface JudgeOptions {

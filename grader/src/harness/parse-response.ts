@@ -1,4 +1,4 @@
-import type { HeaderList } from './raw-client.js';
+import type { HeaderList } from './clients/raw-client.js';
 
 export interface ParsedResponse {
   statusLine: string;

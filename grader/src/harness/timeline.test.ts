@@ -1,6 +1,6 @@
 import { expect, onTestFinished, test } from 'vitest';
-import { startOriginServer } from './origin-server.js';
-import { exchange } from './raw-client.js';
+import { startOriginServer } from './origins/origin-server.js';
+import { exchange } from './clients/raw-client.js';
 import { startTimeline } from './timeline.js';
 
 test('a check records each client connection and each origin connection on one time axis', async () => {

@@ -1,4 +1,5 @@
 import type { RunReport } from '../types.js';
+import { pointUnit, unitSplit } from './classroom-units.js';
 import { explainCheck } from './explain.js';
 import { messagesFor } from './messages.js';
 import { writeOutput } from './output.js';
@@ -52,13 +53,14 @@ export function toClassroomResult(report: RunReport): ClassroomResult {
 
 function buildResult(report: RunReport, textLimit: number): ClassroomResult {
   const m = messagesFor(report.lang);
+  const unit = pointUnit(report.suites.flatMap((suite) => suite.checks.map((check) => check.maxScore)));
   const tests = report.suites.flatMap((suite) => {
     const shares = checkShares(suite);
-    return suite.checks.map((check, i): ClassroomTest => {
+    return suite.checks.flatMap((check, i): ClassroomTest[] => {
       const status = checkStatus(check);
       const passed = status === 'passed' || status === 'skipped';
       const message = cut(explainCheck(check, m).join('\n'), textLimit);
-      return {
+      const test: ClassroomTest = {
         name: `${check.id}: ${check.title}${status === 'skipped' ? ` (${m.skipped})` : ''}`,
         status: passed ? 'pass' : 'fail',
         score: shares[i] ?? 0,
@@ -69,6 +71,7 @@ function buildResult(report: RunReport, textLimit: number): ClassroomResult {
         test_code: passed ? (check.reproduce ?? '') : message,
         duration: check.durationMs,
       };
+      return unit === undefined ? [test] : unitTests(test, unit);
     });
   });
   const status: ClassroomStatus = !report.targetStarted
@@ -77,6 +80,24 @@ function buildResult(report: RunReport, textLimit: number): ClassroomResult {
       ? 'fail'
       : 'pass';
   return { version: 1, status, max_score: report.maxScore, tests };
+}
+
+/**
+ * A check as equal-weight tests of `unit` points; a 0-point check as none (it would change the reporter's
+ * passed ÷ total), its outcome stays in the job log's terminal report. The first test carries the explanation.
+ */
+function unitTests(test: ClassroomTest, unit: number): ClassroomTest[] {
+  const { tests, passed } = unitSplit(test.max_score, test.score, unit);
+  return Array.from({ length: tests }, (_, k) => ({
+    ...test,
+    name: tests === 1 ? test.name : `${test.name} [${k + 1}/${tests}]`,
+    status: k < passed ? 'pass' : 'fail',
+    score: k < passed ? unit : 0,
+    max_score: unit,
+    message: k === 0 ? test.message : '',
+    test_code: k === 0 ? test.test_code : '',
+    duration: k === 0 ? test.duration : 0,
+  }));
 }
 
 function cut(text: string, limit: number): string {

@@ -1,7 +1,7 @@
 // The probe fetch at the start of each suite: does this proxy answer at all, and how fast?
-import { freshUrl } from '../harness/fresh-url.js';
+import { freshUrl } from '../harness/corpus/fresh-url.js';
 import type { Harness } from '../harness/harness.js';
-import { fetchViaProxy } from '../harness/raw-client.js';
+import { fetchViaProxy } from '../harness/clients/raw-client.js';
 import type { StartedTarget } from '../targets/target.js';
 import { type HangFacts, markCpu, readHangFacts } from './hang-facts.js';
 

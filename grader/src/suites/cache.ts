@@ -1,8 +1,10 @@
 import type { SuiteDef } from '../types.js';
 import { concurrentHitsCheck } from './cache/concurrent-hits.js';
-import { hitBinaryCheck, hitTextCheck, noLargeObjectCheck } from './cache/hit-checks.js';
-import { distinctKeysCheck } from './cache/keys-check.js';
-import { lruEvictionCheck } from './cache/lru-check.js';
+import { distinctKeysCheck } from './cache/distinct-keys.js';
+import { hitBinaryCheck } from './cache/hit-binary.js';
+import { hitTextCheck } from './cache/hit-text.js';
+import { lruEvictionCheck } from './cache/lru-eviction.js';
+import { noLargeObjectCheck } from './cache/no-large-object.js';
 import { oneCopyCheck } from './cache/one-copy.js';
 
 /**

@@ -3,7 +3,9 @@ import { abortMidResponseCheck } from './robustness/abort-mid-response.js';
 import { earlyClientCloseCheck } from './robustness/early-client-close.js';
 import { fdLeakCheck } from './robustness/fd-leak.js';
 import { malformedRequestCheck } from './robustness/malformed-request.js';
-import { originEarlyCloseCheck, originRefusedCheck, originResetCheck } from './robustness/origin-failures.js';
+import { originEarlyCloseCheck } from './robustness/origin-early-close.js';
+import { originRefusedCheck } from './robustness/origin-refused.js';
+import { originResetCheck } from './robustness/origin-reset.js';
 import { unsupportedMethodCheck } from './robustness/unsupported-method.js';
 
 /** Robustness: whatever one client or origin does, the proxy answers or closes, stays up and leaks nothing. */

@@ -1,14 +1,15 @@
+import { bilingual } from '../../i18n.js';
 // Concurrent fetches of one object: 20 clients ask for it while it is not cached yet (the origin holds its
 // answer until every miss has arrived, or a bounded while), then bursts of hits once it is cached. Every
 // client must get exactly the origin's bytes, and the hits must not reach the origin.
-import { receivedText } from '../../harness/check-fetch.js';
-import { bilingual } from '../../i18n.js';
+import { describeReceived, receivedText } from '../../harness/clients/check-fetch.js';
 import { judgeResponse } from '../../harness/judge-response.js';
-import type { RawResponse } from '../../harness/raw-client.js';
+import type { RawResponse } from '../../harness/clients/raw-client.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
-import { endedEarly } from './fetch-against.js';
-import { fetchBurst } from './fetch-burst.js';
-import { startHeldOrigin } from './held-origin.js';
+import { endedEarly } from '../support/cache/fetch-against.js';
+import { HALF_FILLED_HINT } from '../support/cache/half-filled-hint.js';
+import { fetchBurst } from '../support/cache/fetch-burst.js';
+import { startHeldOrigin } from '../support/cache/held-origin.js';
 
 const CLIENTS = 20;
 /** Misses of a proxy that sends fewer requests (coalescing, or one at a time) wait at most this long. */
@@ -17,12 +18,6 @@ const HOLD_MS = 400;
 const HIT_ROUNDS = 3;
 const HIT_CLIENTS = 40;
 const ROUND_LIMIT_MS = 5000;
-
-/** For a client that got part of the object (or nothing) while the object was not cached yet. */
-export const HALF_FILLED_HINT: Bilingual = {
-  en: 'A client got a half-filled cache entry: insert an object only once it is complete, under the write lock; until then other threads must miss (and fetch it themselves) or wait.',
-  ko: '클라이언트가 다 채워지지 않은 캐시 항목을 받았습니다. 객체는 완전히 받은 뒤에 쓰기 잠금 안에서만 삽입하세요. 그 전까지 다른 스레드는 캐시 미스로 처리(직접 가져오기)하거나 기다려야 합니다.',
-};
 
 const HINTS = {
   readers: {

@@ -1,15 +1,15 @@
 // One copy per object: three simultaneous misses of one object must leave one copy in the cache, not three.
 // It fills the cache, so it runs after every check that needs its objects kept, and before lru-eviction. Hits
 // are told from misses at the origin; bytes after a whole response are left to the checks about a hit's bytes.
-import { LRU_OBJECT_BYTES } from '../../harness/corpus.js';
-import { makeProse } from '../../harness/corpus-content.js';
-import { createPrng } from '../../harness/prng.js';
+import { LRU_OBJECT_BYTES } from '../../harness/corpus/corpus.js';
+import { makeProse } from '../../harness/corpus/corpus-content.js';
+import { createPrng } from '../../harness/corpus/prng.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
-import { HALF_FILLED_HINT } from './concurrent-hits.js';
-import { atStep, fetchCounted } from './counted-fetch.js';
-import { endedEarly, fetchAgainst } from './fetch-against.js';
-import { type HeldOrigin, startHeldOrigin } from './held-origin.js';
-import { proveCaching } from './caches-at-all.js';
+import { HALF_FILLED_HINT } from '../support/cache/half-filled-hint.js';
+import { atStep, fetchCounted } from '../support/cache/counted-fetch.js';
+import { endedEarly, fetchAgainst } from '../support/cache/fetch-against.js';
+import { type HeldOrigin, startHeldOrigin } from '../support/cache/held-origin.js';
+import { proveCaching } from '../support/cache/caches-at-all.js';
 
 const FILL_COUNT = 11;
 const TARGET_BYTES = 40_000;

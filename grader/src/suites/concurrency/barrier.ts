@@ -1,11 +1,11 @@
-import { UNCACHEABLE_BYTES } from '../../harness/origin-response.js';
-import { startBarrierOrigin } from '../../harness/barrier-origin.js';
-import { compareBytes } from '../../harness/compare.js';
-import { describeBrokenExchange, wrongBytesHint } from '../../harness/verify-fetch.js';
 import { mapText } from '../../i18n.js';
+import { UNCACHEABLE_BYTES } from '../../harness/origins/origin-response.js';
+import { startBarrierOrigin } from '../../harness/origins/barrier-origin.js';
+import { compareBytes } from '../../harness/compare.js';
+import { describeBrokenExchange, wrongBytesHint } from '../../harness/clients/verify-fetch.js';
 import type { CheckDef } from '../../types.js';
-import { concurrencyHints } from './hints.js';
-import { endFromOriginSide, startStaggeredFetches } from './staggered-fetches.js';
+import { concurrencyHints } from '../support/concurrency/hints.js';
+import { endFromOriginSide, startStaggeredFetches } from '../support/concurrency/staggered-fetches.js';
 
 const PARTIES = 4;
 const ARRIVAL_WAIT_MS = 5000;

@@ -1,8 +1,8 @@
-import { allowSignalListeners } from '../../harness/listener-limit.js';
-import { wrongBytesHint } from '../../harness/verify-fetch.js';
+import { allowSignalListeners } from '../../harness/clients/listener-limit.js';
+import { wrongBytesHint } from '../../harness/clients/verify-fetch.js';
 import type { Bilingual, CheckDef, CheckOutcome, Lang } from '../../types.js';
-import { type ClientOutcome, runDistinctRound } from './distinct-round.js';
-import { concurrencyHints } from './hints.js';
+import { type ClientOutcome, runDistinctRound } from '../support/concurrency/distinct-round.js';
+import { concurrencyHints } from '../support/concurrency/hints.js';
 
 const CLIENTS = 40;
 const OBJECTS = 50;

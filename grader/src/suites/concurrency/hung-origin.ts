@@ -1,10 +1,10 @@
-import { freshUrl } from '../../harness/fresh-url.js';
-import { startNopOrigin } from '../../harness/nop-origin.js';
-import { fetchViaProxy } from '../../harness/raw-client.js';
-import { hintFor, verifyFetch } from '../../harness/verify-fetch.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
+import { startNopOrigin } from '../../harness/origins/nop-origin.js';
+import { fetchViaProxy } from '../../harness/clients/raw-client.js';
+import { hintFor, verifyFetch } from '../../harness/clients/verify-fetch.js';
 import { within } from '../../harness/within.js';
 import type { CheckDef } from '../../types.js';
-import { concurrencyHints } from './hints.js';
+import { concurrencyHints } from '../support/concurrency/hints.js';
 
 /** How long the origin may wait for the proxy to open the connection that will hang. */
 const CONNECT_WAIT_MS = 3000;

@@ -1,12 +1,12 @@
-import { UNCACHEABLE_BYTES } from '../../harness/origin-response.js';
+import { UNCACHEABLE_BYTES } from '../../harness/origins/origin-response.js';
 import { compareBytes } from '../../harness/compare.js';
-import { startReleaseOrigin } from '../../harness/release-origin.js';
-import { describeBrokenExchange, wrongBytesHint } from '../../harness/verify-fetch.js';
+import { startReleaseOrigin } from '../../harness/origins/release-origin.js';
+import { describeBrokenExchange, wrongBytesHint } from '../../harness/clients/verify-fetch.js';
 import { within } from '../../harness/within.js';
 import type { CheckDef } from '../../types.js';
-import { concurrencyHints } from './hints.js';
-import { nameResponse } from './name-response.js';
-import { endFromOriginSide, startStaggeredFetches } from './staggered-fetches.js';
+import { concurrencyHints } from '../support/concurrency/hints.js';
+import { nameResponse } from '../support/concurrency/name-response.js';
+import { endFromOriginSide, startStaggeredFetches } from '../support/concurrency/staggered-fetches.js';
 
 const REQUESTS = 4;
 const ARRIVAL_WAIT_MS = 5000;

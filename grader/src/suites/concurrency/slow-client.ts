@@ -1,9 +1,9 @@
-import { freshUrl } from '../../harness/fresh-url.js';
-import { openSlowClient } from '../../harness/slow-client.js';
-import { waitUntilProxyRead } from '../../harness/socket-queue.js';
-import { hintFor, verifyFetch } from '../../harness/verify-fetch.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
+import { openSlowClient } from '../../harness/clients/slow-client.js';
+import { waitUntilProxyRead } from '../../harness/clients/socket-queue.js';
+import { hintFor, verifyFetch } from '../../harness/clients/verify-fetch.js';
 import type { CheckDef } from '../../types.js';
-import { concurrencyHints } from './hints.js';
+import { concurrencyHints } from '../support/concurrency/hints.js';
 
 const FETCH_LIMIT_MS = 5000;
 const READ_WAIT_MS = 2000;

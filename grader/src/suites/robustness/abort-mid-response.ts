@@ -1,8 +1,8 @@
-import { curlLine } from '../../harness/raw-client.js';
+import { curlLine } from '../../harness/clients/raw-client.js';
 import type { CheckDef } from '../../types.js';
-import { type AbortOutcome, type AbortStyle, fetchAndAbort } from './abort-client.js';
-import { robustnessHints } from './hints.js';
-import { checkStillServes } from './still-serves.js';
+import { type AbortOutcome, type AbortStyle, fetchAndAbort } from '../support/robustness/abort-client.js';
+import { robustnessHints } from '../support/robustness/hints.js';
+import { checkStillServes } from '../support/robustness/still-serves.js';
 
 const CLIENTS_PER_STYLE = 20;
 const CLIENT_LIMIT_MS = 5000;

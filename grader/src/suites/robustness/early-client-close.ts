@@ -1,8 +1,8 @@
-import { freshUrl } from '../../harness/fresh-url.js';
-import { openSlowClient } from '../../harness/slow-client.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
+import { openSlowClient } from '../../harness/clients/slow-client.js';
 import type { CheckDef } from '../../types.js';
-import { robustnessHints } from './hints.js';
-import { checkStillServes } from './still-serves.js';
+import { robustnessHints } from '../support/robustness/hints.js';
+import { checkStillServes } from '../support/robustness/still-serves.js';
 
 const CLOSE_LIMIT_MS = 3000;
 

@@ -1,9 +1,9 @@
-import { freshUrl } from '../../harness/fresh-url.js';
+import { freshUrl } from '../../harness/corpus/fresh-url.js';
 import { countOpenFds, readSettledFdCount, waitForFdCount } from '../../harness/fd-count.js';
-import { verifyFetch } from '../../harness/verify-fetch.js';
+import { verifyFetch } from '../../harness/clients/verify-fetch.js';
 import type { Bilingual, CheckDef, Lang } from '../../types.js';
-import { buildFdPhases } from './fd-phases.js';
-import { robustnessHints } from './hints.js';
+import { buildFdPhases } from '../support/robustness/fd-phases.js';
+import { robustnessHints } from '../support/robustness/hints.js';
 
 const SLACK_FDS = 3;
 const SETTLE_MS = 2000;

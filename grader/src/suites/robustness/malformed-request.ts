@@ -1,9 +1,9 @@
 import { excerpt } from '../../harness/compare.js';
-import { type ClientState, openSlowClient } from '../../harness/slow-client.js';
+import { type ClientState, openSlowClient } from '../../harness/clients/slow-client.js';
 import type { Bilingual, CheckContext, CheckDef } from '../../types.js';
-import { robustnessHints } from './hints.js';
-import { buildMalformedCases, type MalformedCase } from './malformed-cases.js';
-import { checkStillServes } from './still-serves.js';
+import { robustnessHints } from '../support/robustness/hints.js';
+import { buildMalformedCases, type MalformedCase } from '../support/robustness/malformed-cases.js';
+import { checkStillServes } from '../support/robustness/still-serves.js';
 
 const ANSWER_LIMIT_MS = 3000;
 

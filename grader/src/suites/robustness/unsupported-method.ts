@@ -1,9 +1,9 @@
 import { excerpt } from '../../harness/compare.js';
-import { startCountingOrigin } from '../../harness/counting-origin.js';
-import { openSlowClient } from '../../harness/slow-client.js';
+import { startCountingOrigin } from '../../harness/origins/counting-origin.js';
+import { openSlowClient } from '../../harness/clients/slow-client.js';
 import type { CheckDef } from '../../types.js';
-import { robustnessHints } from './hints.js';
-import { checkStillServes } from './still-serves.js';
+import { robustnessHints } from '../support/robustness/hints.js';
+import { checkStillServes } from '../support/robustness/still-serves.js';
 
 const ANSWER_LIMIT_MS = 3000;
 
