@@ -40,7 +40,11 @@ async function gradeInKorean(target: Target, budgetMs = 120_000): Promise<RunRep
 /** Every student-facing line of the report, labelled with where it came from. */
 function studentLines(report: RunReport): Array<[string, string]> {
   const m = messagesFor('ko');
-  const lines: Array<[string, string]> = explainRun(report, m).map((line) => ['run', line]);
+  // make's output and the proxy's own are quoted as they came (notes carry them as '  | line')
+  const quoted = new Set(report.build?.outputTail.map((line) => `  ${line}`));
+  const lines: Array<[string, string]> = explainRun(report, m)
+    .filter((line) => !quoted.has(line) && !line.startsWith(`${m.notes}:   | `))
+    .map((line) => ['run', line]);
   for (const suite of report.suites) {
     lines.push([suite.id, suite.title]);
     for (const check of suite.checks) {
