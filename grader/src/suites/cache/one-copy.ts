@@ -40,7 +40,7 @@ export const oneCopyCheck: CheckDef = {
   id: 'cache.one-copy',
   title: {
     en: 'Simultaneous misses of one object leave one copy in the cache',
-    ko: '한 객체를 동시에 놓쳐도 캐시에는 사본이 하나만 남는다',
+    ko: '같은 객체의 캐시 미스가 동시에 나도 캐시에는 사본이 하나만 남는다',
   },
   timeoutMs: 90_000,
   hint: ONE_COPY_HINT,
