@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from './types.js';
+import type { Bilingual, Lang, Text } from './types.js';
 
 /** The language for student-facing text: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG). */
 export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -6,15 +6,37 @@ export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
-export function pick(text: Bilingual, lang: Lang): string {
-  return text[lang] || text.en;
+export function pick(text: Text, lang: Lang): string {
+  return typeof text === 'string' ? text : text[lang] || text.en;
+}
+
+/** Both languages of `text` (a plain string is the same in each). */
+export function bilingual(text: Text): Bilingual {
+  return typeof text === 'string' ? { en: text, ko: text } : text;
+}
+
+/** The parts joined by `separator` in each language; empty and missing parts are left out. */
+export function joinText(parts: ReadonlyArray<Text | undefined>, separator = ' '): Bilingual {
+  const present = parts.filter((part): part is Text => part !== undefined).map(bilingual);
+  const join = (lang: Lang) =>
+    present
+      .map((part) => part[lang])
+      .filter((line) => line !== '')
+      .join(separator);
+  return { en: join('en'), ko: join('ko') };
+}
+
+/** `build` applied to each language's version of `text`, e.g. to wrap a fragment in a sentence. */
+export function mapText(text: Text, build: (line: string, lang: Lang) => string): Bilingual {
+  const both = bilingual(text);
+  return { en: build(both.en, 'en'), ko: build(both.ko, 'ko') };
 }
 
 /** Runner messages that end up in reports. */
 export const runnerText = {
   crashed: {
     en: 'The proxy process died during this check',
-    ko: '이 검사 도중 프록시 프로세스가 종료되었습니다',
+    ko: '이 검사 도중 프록시 프로세스가 죽었습니다',
   },
   crashHint: {
     en: 'A proxy must survive anything one client or origin does. Ignore SIGPIPE (signal(SIGPIPE, SIG_IGN)), treat EPIPE/ECONNRESET as the end of that one exchange, never exit() or abort on a bad request, and check every pointer before use.',
@@ -56,8 +78,10 @@ export const runnerText = {
     en: 'Failed: the proxy died earlier in this suite, and driver.sh does not restart it within a phase',
     ko: '실패: 이 묶음의 앞선 검사에서 프록시가 종료되었고, driver.sh는 한 단계 안에서 프록시를 다시 시작하지 않습니다',
   },
+  buildFailed: { en: 'The build failed.', ko: '빌드에 실패했습니다.' },
+  unknownReason: { en: 'unknown reason', ko: '이유를 알 수 없음' },
   diedAfterFetch: {
     en: 'The proxy died during this check; as driver.sh does, the fetched file still counts',
-    ko: '이 검사 도중 프록시가 종료되었습니다. driver.sh처럼, 이미 받은 파일은 그대로 인정합니다',
+    ko: '이 검사 도중 프록시가 죽었지만, driver.sh처럼 이미 받은 파일은 그대로 인정합니다',
   },
 } satisfies Record<string, Bilingual>;

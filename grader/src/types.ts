@@ -10,6 +10,9 @@ export interface Bilingual {
   ko: string;
 }
 
+/** Text a report shows: both languages, or a plain string for words-free text (a URL, a byte excerpt). */
+export type Text = Bilingual | string;
+
 export type { SuiteId };
 
 /** Where the proxy under test accepts connections. */
@@ -31,16 +34,16 @@ export interface CrashInfo {
 export interface CheckOutcome {
   passed: boolean;
   /** One or two sentences on what was seen (on failure: what was expected and what came). */
-  detail?: string;
+  detail?: Bilingual;
   /** Short excerpt of what was expected / received (hex or text), for the report. */
-  expected?: string;
-  received?: string;
+  expected?: Text;
+  received?: Text;
   /** What the student should look at, in their terms. */
   hint?: Bilingual;
   /** One command line that reproduces the exchange, e.g. `curl -x 127.0.0.1:PORT http://...`. */
   reproduce?: string;
   /** Set when the check could not be run for this target (e.g. no pid for fd counting); worth 0 of 0. */
-  skipped?: string;
+  skipped?: Bilingual;
 }
 
 /** Everything a check may use while it runs. */

@@ -33,7 +33,7 @@ async function passesOf(target: Target): Promise<{ passed: number; details: stri
     const run = await runCheck(hitTextCheck, { proxy: started.endpoint, harness, proxyPid: started.pid });
     await started.stop();
     if (run.outcome.passed) passed++;
-    else details.push(run.outcome.detail ?? '');
+    else details.push(run.outcome.detail?.en ?? '');
   }
   return { passed, details };
 }

@@ -32,7 +32,7 @@ async function gradeAll(proxy: ProxyEndpoint, checks: CheckDef[] = ALL_CHECKS): 
   for (const check of checks) {
     const run = await runCheck(check, { proxy, harness, proxyPid: undefined });
     if (!run.outcome.passed)
-      failed.set(check.id, `${run.outcome.detail ?? ''} [hint: ${run.outcome.hint?.en ?? ''}]`);
+      failed.set(check.id, `${run.outcome.detail?.en ?? ''} [hint: ${run.outcome.hint?.en ?? ''}]`);
   }
   return { failed, durationMs: Math.round(performance.now() - started) };
 }

@@ -107,7 +107,7 @@ describe('the C fixture submissions', () => {
           harness,
           proxyPid: proxy.pid,
         });
-        if (!run.outcome.passed) failed.set(check.id, run.outcome.detail ?? '');
+        if (!run.outcome.passed) failed.set(check.id, run.outcome.detail?.en ?? '');
       }
       expect([...failed.keys()].sort(), [...failed.entries()].join('\n')).toEqual([...losses].sort());
       expect(proxy.exited()).toBeUndefined();

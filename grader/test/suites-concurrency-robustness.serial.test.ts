@@ -49,7 +49,7 @@ describe('the concurrency and robustness checks against correct proxies', () => 
       for (const check of CHECKS) {
         const run = await runCheck(check, { proxy, harness, proxyPid: undefined });
         if (run.outcome.skipped) skipped.push(check.id);
-        else if (!run.outcome.passed) failed[check.id] = run.outcome.detail ?? '';
+        else if (!run.outcome.passed) failed[check.id] = run.outcome.detail?.en ?? '';
       }
       console.log(`reference in-process: ${Math.round(performance.now() - started)} ms`);
       expect(failed).toEqual({});

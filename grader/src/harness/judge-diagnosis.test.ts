@@ -12,21 +12,21 @@ const hit = { what: 'the hit', timeoutMs: 5000, cacheHit: true };
 describe('telling causes apart from the bytes a client received', () => {
   it('names a second complete HTTP response after a hit as a missing return, not a wrong length', () => {
     const outcome = judgeResponse(raw(mine), raw(Buffer.concat([mine, mine])), hit);
-    expect(outcome.detail).toMatch(/second HTTP response \("HTTP\/1\.0 200 OK"\)/);
+    expect(outcome.detail?.en).toMatch(/second HTTP response \("HTTP\/1\.0 200 OK"\)/);
     expect(outcome.hint?.en).toMatch(/return/);
     expect(outcome.hint?.en).not.toMatch(/length you write/);
   });
 
   it('calls bytes after a hit that are no HTTP response trailing garbage, with the length hint', () => {
     const outcome = judgeResponse(raw(mine), raw(Buffer.concat([mine, Buffer.alloc(40)])), hit);
-    expect(outcome.detail).toMatch(/not an HTTP response \(all NUL bytes\)/);
+    expect(outcome.detail?.en).toMatch(/not an HTTP response \(all NUL bytes\)/);
     expect(outcome.hint?.en).toMatch(/length you write/);
   });
 
   it('names a key collision, with both URLs, when the hit is exactly another URL’s response', () => {
     const others = [{ url: 'http://127.0.0.1:2/b/x.txt', bytes: theirs }];
     const outcome = judgeResponse(raw(mine), raw(theirs), { ...hit, others });
-    expect(outcome.detail).toMatch(
+    expect(outcome.detail?.en).toMatch(
       /exactly the response for http:\/\/127\.0\.0\.1:2\/b\/x\.txt.*key collision/,
     );
     expect(outcome.hint?.en).toMatch(/whole URL/);
@@ -37,7 +37,9 @@ describe('telling causes apart from the bytes a client received', () => {
     altered[altered.length - 3] = 0x21;
     const others = [{ url: 'http://127.0.0.1:2/b/x.txt', bytes: theirs }];
     const outcome = judgeResponse(raw(mine), raw(altered), { ...hit, others });
-    expect(outcome.detail).toMatch(new RegExp(`altered bytes: bytes differ from offset ${mine.length - 3}`));
+    expect(outcome.detail?.en).toMatch(
+      new RegExp(`altered bytes: bytes differ from offset ${mine.length - 3}`),
+    );
     expect(outcome.hint?.en).toMatch(/not a key collision/);
     expect(outcome.received).toContain('!');
   });
@@ -45,14 +47,14 @@ describe('telling causes apart from the bytes a client received', () => {
   it('says another request’s answer on a miss could be a key collision or shared thread state', () => {
     const others = [{ url: 'http://127.0.0.1:2/b/x.txt', bytes: theirs }];
     const outcome = judgeResponse(raw(mine), raw(theirs), { what: 'a miss', timeoutMs: 5000, others });
-    expect(outcome.detail).toMatch(/cannot tell which/);
+    expect(outcome.detail?.en).toMatch(/cannot tell which/);
   });
 
   it('blames string functions when a hit goes wrong exactly at a NUL byte of the original', () => {
     const binary = Buffer.concat([response('ab\0cd').subarray(0, -5), Buffer.from('ab\0cd', 'latin1')]);
     const cut = Buffer.concat([binary.subarray(0, binary.length - 3), Buffer.from('xy')]);
     const outcome = judgeResponse(raw(binary), raw(cut), { ...hit, others: [] });
-    expect(outcome.detail).toMatch(/at a NUL byte of the original/);
+    expect(outcome.detail?.en).toMatch(/at a NUL byte of the original/);
     expect(outcome.hint?.en).toMatch(/strlen/);
   });
 });

@@ -21,8 +21,8 @@ describe('judging a relayed response', () => {
   it('blames strlen when the response stops at a NUL byte of the original', () => {
     const outcome = judgeResponse(raw(original), raw(original.subarray(0, head.length + 3)), options);
     expect(outcome.passed).toBe(false);
-    expect(outcome.detail).toContain('truncated');
-    expect(outcome.detail).toContain('NUL');
+    expect(outcome.detail?.en).toContain('truncated');
+    expect(outcome.detail?.en).toContain('NUL');
     expect(outcome.hint?.en).toContain('strlen');
     expect(outcome.expected).toContain('00 05 06');
   });
@@ -30,7 +30,7 @@ describe('judging a relayed response', () => {
   it('tells a cache hit with trailing garbage to send exactly the stored length', () => {
     const garbage = Buffer.concat([original, Buffer.from('junk')]);
     const outcome = judgeResponse(raw(original), raw(garbage), { ...options, cacheHit: true });
-    expect(outcome.detail).toContain('4 extra bytes');
+    expect(outcome.detail?.en).toContain('4 extra bytes');
     expect(outcome.hint?.en).toContain('exactly the bytes stored');
     expect(outcome.received).toContain('junk');
   });
@@ -50,7 +50,7 @@ describe('judging a relayed response', () => {
   it('names a changed status line and a proxy-made error page', () => {
     const answer = Buffer.from('HTTP/1.0 502 Bad Gateway\r\n\r\n');
     const outcome = judgeResponse(raw(original), raw(answer), options);
-    expect(outcome.detail).toContain('"HTTP/1.0 502 Bad Gateway"');
+    expect(outcome.detail?.en).toContain('"HTTP/1.0 502 Bad Gateway"');
     expect(outcome.hint?.en).toContain('answered by itself');
   });
 
@@ -60,13 +60,13 @@ describe('judging a relayed response', () => {
       'latin1',
     );
     const outcome = judgeResponse(raw(original), raw(changed), options);
-    expect(outcome.detail).toContain('"Server: Tiny Web Server"');
-    expect(outcome.detail).toContain('"Server: Tiny Web Proxy!"');
+    expect(outcome.detail?.en).toContain('"Server: Tiny Web Server"');
+    expect(outcome.detail?.en).toContain('"Server: Tiny Web Proxy!"');
   });
 
   it('says when every byte came but the connection was never closed', () => {
     const outcome = judgeResponse(raw(original), raw(original, { ended: false, timedOut: true }), options);
-    expect(outcome.detail).toContain('did not close within 5000 ms');
+    expect(outcome.detail?.en).toContain('did not close within 5000 ms');
   });
 
   it('says what was received so far when the proxy stalls', () => {
@@ -75,8 +75,8 @@ describe('judging a relayed response', () => {
       raw(original.subarray(0, 10), { ended: false, timedOut: true }),
       options,
     );
-    expect(outcome.detail).toContain('received 10 of');
-    expect(outcome.detail).toContain('nothing more within 5000 ms');
+    expect(outcome.detail?.en).toContain('received 10 of');
+    expect(outcome.detail?.en).toContain('nothing more within 5000 ms');
   });
 
   it('reports a refused connection', () => {
@@ -85,6 +85,6 @@ describe('judging a relayed response', () => {
       raw(Buffer.alloc(0), { ended: false, errorCode: 'ECONNREFUSED' }),
       options,
     );
-    expect(outcome.detail).toBe('the JPEG /a.jpg: the proxy refused the connection.');
+    expect(outcome.detail?.en).toBe('the JPEG /a.jpg: the proxy refused the connection.');
   });
 });

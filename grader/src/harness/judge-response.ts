@@ -1,4 +1,5 @@
-import type { Bilingual, CheckOutcome } from '../types.js';
+import { bilingual } from '../i18n.js';
+import type { Bilingual, CheckOutcome, Text } from '../types.js';
 import { compareBytes, excerpt } from './compare.js';
 import { parseResponse } from './parse-response.js';
 import type { RawResponse } from './clients/raw-client.js';
@@ -6,7 +7,7 @@ import { RESPONSE_HINTS as H } from './response-hints.js';
 
 export interface JudgeOptions {
   /** What was fetched, for the sentence: 'the html page /home.html'. */
-  what: string;
+  what: Text;
   /** The time limit the fetch had (for the timeout sentence). */
   timeoutMs: number;
   /** The fetch was expected to be a cache hit (changes the hints). */
@@ -33,9 +34,10 @@ export function judgeResponse(
   options: JudgeOptions,
 ): CheckOutcome {
   const comparison = compareBytes(expected.bytes, received.bytes);
-  const fail = (detail: string, hint: Bilingual): CheckOutcome => ({
+  const what = bilingual(options.what);
+  const fail = (detail: Bilingual, hint: Bilingual): CheckOutcome => ({
     passed: false,
-    detail: `${options.what}: ${detail}`,
+    detail: { en: `${what.en}: ${detail.en}`, ko: `${what.ko}: ${detail.ko}` },
     expected: comparison.expectedExcerpt,
     received: comparison.receivedExcerpt,
     hint,
@@ -45,17 +47,39 @@ export function judgeResponse(
   const longer = comparison.offset === expected.bytes.length && received.bytes.length > expected.bytes.length;
   if (options.allowTrailing && longer && !received.timedOut) return { passed: true };
   if (received.bytes.length === 0) {
-    if (received.errorCode === 'ECONNREFUSED') return fail('the proxy refused the connection.', H.refused);
-    if (received.errorCode)
-      return fail(`the connection failed (${received.errorCode}) before any byte came.`, H.reset);
-    if (received.timedOut) return fail(`no byte came within ${options.timeoutMs} ms.`, H.nothing);
-    return fail('the proxy closed the connection without sending anything.', H.nothing);
+    if (received.errorCode === 'ECONNREFUSED')
+      return fail(
+        { en: 'the proxy refused the connection.', ko: '프록시가 연결을 거부했습니다.' },
+        H.refused,
+      );
+    if (received.errorCode) {
+      const code = received.errorCode;
+      const failed = {
+        en: `the connection failed (${code}) before any byte came.`,
+        ko: `한 바이트도 오기 전에 연결이 실패했습니다(${code}).`,
+      };
+      return fail(failed, H.reset);
+    }
+    if (received.timedOut) {
+      const ms = options.timeoutMs;
+      return fail(
+        { en: `no byte came within ${ms} ms.`, ko: `${ms} ms 안에 한 바이트도 오지 않았습니다.` },
+        H.nothing,
+      );
+    }
+    const closed = {
+      en: 'the proxy closed the connection without sending anything.',
+      ko: '프록시가 아무것도 보내지 않고 연결을 닫았습니다.',
+    };
+    return fail(closed, H.nothing);
   }
   if (comparison.equal) {
-    return fail(
-      `all ${expected.bytes.length} bytes came but the proxy did not close within ${options.timeoutMs} ms.`,
-      H.noClose,
-    );
+    const [n, ms] = [expected.bytes.length, options.timeoutMs];
+    const open = {
+      en: `all ${n} bytes came but the proxy did not close within ${ms} ms.`,
+      ko: `${n}바이트가 모두 왔지만 프록시가 ${ms} ms 안에 연결을 닫지 않았습니다.`,
+    };
+    return fail(open, H.noClose);
   }
   const stopped = describeStop(received, options.timeoutMs);
   const headEnd = options.bodyOnly ? 0 : (parseResponse(expected.bytes)?.headLength ?? 0);
@@ -71,76 +95,94 @@ export function judgeResponse(
             : H.truncated;
     const where =
       at < headEnd
-        ? ' (inside the head)'
+        ? { en: ' (inside the head)', ko: '(헤더 안에서)' }
         : expected.bytes[at] === 0
-          ? `, just before a NUL byte of the original`
-          : '';
-    return fail(`${comparison.summary}${where}${stopped}.`, hint);
+          ? { en: ', just before a NUL byte of the original', ko: ', 원본의 NUL 바이트 바로 앞에서' }
+          : { en: '', ko: '' };
+    return fail(sentence(comparison.account, where, stopped), hint);
   }
   if (at === expected.bytes.length)
-    return describeTrailing(received.bytes.subarray(at), comparison.summary, options, fail);
+    return describeTrailing(received.bytes.subarray(at), comparison.account, options, fail);
   if (at < headEnd) return describeHeadChange(expected.bytes, received.bytes, at, fail);
   const other = options.others?.find((o) => o.bytes.equals(received.bytes));
   if (other && options.cacheHit) {
-    return fail(
-      `the bytes are exactly the response for ${other.url} (${other.bytes.length} bytes): a cache key collision between the two URLs.`,
-      H.keyCollision,
-    );
+    const collision = {
+      en: `the bytes are exactly the response for ${other.url} (${other.bytes.length} bytes): a cache key collision between the two URLs.`,
+      ko: `받은 바이트가 ${other.url}의 응답(${other.bytes.length}바이트)과 똑같습니다: 두 URL의 캐시 키가 충돌했습니다.`,
+    };
+    return fail(collision, H.keyCollision);
   }
   if (other) {
-    return fail(
-      `the bytes are exactly the response for ${other.url}: another request's answer, from a cache key collision or from threads sharing a descriptor or buffer (the evidence cannot tell which).`,
-      H.mixedUp,
-    );
+    const mixed = {
+      en: `the bytes are exactly the response for ${other.url}: another request's answer, from a cache key collision or from threads sharing a descriptor or buffer (the evidence cannot tell which).`,
+      ko: `받은 바이트가 ${other.url}의 응답과 똑같습니다: 다른 요청의 응답이 왔습니다. 캐시 키 충돌이거나 스레드들이 디스크립터나 버퍼를 함께 쓴 탓입니다(어느 쪽인지는 이 증거로 알 수 없습니다).`,
+    };
+    return fail(mixed, H.mixedUp);
   }
+  const altered = { en: 'altered bytes: ', ko: '바뀐 바이트: ' };
   if (options.cacheHit) {
-    if (expected.bytes[at] === 0)
-      return fail(
-        `altered bytes: ${comparison.summary}, at a NUL byte of the original${stopped}.`,
-        H.nulTruncation,
-      );
+    if (expected.bytes[at] === 0) {
+      const atNul = { en: ', at a NUL byte of the original', ko: ', 원본의 NUL 바이트 위치' };
+      return fail(sentence(altered, comparison.account, atNul, stopped), H.nulTruncation);
+    }
     const hint = options.others ? H.cacheAltered : H.cacheChanged;
-    return fail(`altered bytes: ${comparison.summary}${stopped}.`, hint);
+    return fail(sentence(altered, comparison.account, stopped), hint);
   }
-  const nul = expected.bytes[at] === 0 ? ' (a NUL byte in the original)' : '';
-  return fail(`${comparison.summary}${nul}${stopped}.`, nul ? H.nulTruncation : H.bodyChanged);
+  const nul = expected.bytes[at] === 0;
+  const inOriginal = nul ? { en: ' (a NUL byte in the original)', ko: '(원본에서는 NUL 바이트)' } : undefined;
+  return fail(sentence(comparison.account, inOriginal, stopped), nul ? H.nulTruncation : H.bodyChanged);
+}
+
+/** The parts run together, with a full stop. */
+function sentence(...parts: Array<Bilingual | undefined>): Bilingual {
+  const line = (lang: keyof Bilingual) => `${parts.map((part) => part?.[lang] ?? '').join('')}.`;
+  return { en: line('en'), ko: line('ko') };
 }
 
 /** Bytes after a whole response: a second HTTP response (a fall-through after answering) or trailing garbage. */
 function describeTrailing(
   extra: Buffer,
-  summary: string,
+  summary: Bilingual,
   options: JudgeOptions,
-  fail: (detail: string, hint: Bilingual) => CheckOutcome,
+  fail: (detail: Bilingual, hint: Bilingual) => CheckOutcome,
 ): CheckOutcome {
   if (extra.subarray(0, 7).toString('latin1') === 'HTTP/1.') {
     const status = extra
       .subarray(0, Math.max(0, extra.indexOf('\r\n')))
       .toString('latin1')
       .slice(0, 60);
-    return fail(
-      `${summary}; they are a second HTTP response (${JSON.stringify(status)}), not garbage.`,
-      options.cacheHit ? H.cacheSecondResponse : H.secondResponse,
-    );
+    const second = {
+      en: `${summary.en}; they are a second HTTP response (${JSON.stringify(status)}), not garbage.`,
+      ko: `${summary.ko}. 붙은 바이트는 쓰레기가 아니라 두 번째 HTTP 응답(${JSON.stringify(status)})입니다.`,
+    };
+    return fail(second, options.cacheHit ? H.cacheSecondResponse : H.secondResponse);
   }
-  const nuls = extra.every((b) => b === 0) ? ' (all NUL bytes)' : '';
-  return fail(
-    `${summary}; they are not an HTTP response${nuls}: stale bytes of a buffer?`,
-    options.cacheHit ? H.cacheTrailing : H.trailing,
-  );
+  const nuls = extra.every((b) => b === 0);
+  const garbage = {
+    en: `${summary.en}; they are not an HTTP response${nuls ? ' (all NUL bytes)' : ''}: stale bytes of a buffer?`,
+    ko: `${summary.ko}. 붙은 바이트는 HTTP 응답이 아닙니다${nuls ? '(모두 NUL 바이트)' : ''}: 버퍼에 남아 있던 예전 바이트일까요?`,
+  };
+  return fail(garbage, options.cacheHit ? H.cacheTrailing : H.trailing);
 }
 
-function describeStop(received: RawResponse, timeoutMs: number): string {
-  if (received.timedOut) return `, then nothing more within ${timeoutMs} ms`;
-  if (received.errorCode) return `, then the connection broke (${received.errorCode})`;
-  return '';
+function describeStop(received: RawResponse, timeoutMs: number): Bilingual | undefined {
+  if (received.timedOut)
+    return {
+      en: `, then nothing more within ${timeoutMs} ms`,
+      ko: `, 그 뒤 ${timeoutMs} ms 동안 더 오지 않음`,
+    };
+  if (received.errorCode) {
+    const code = received.errorCode;
+    return { en: `, then the connection broke (${code})`, ko: `, 그 뒤 연결이 끊김(${code})` };
+  }
+  return undefined;
 }
 
 function describeHeadChange(
   expected: Buffer,
   received: Buffer,
   offset: number,
-  fail: (detail: string, hint: Bilingual) => CheckOutcome,
+  fail: (detail: Bilingual, hint: Bilingual) => CheckOutcome,
 ): CheckOutcome {
   const expectedLine = lineAt(expected, offset);
   const receivedLine = lineAt(received, offset);
@@ -149,15 +191,19 @@ function describeHeadChange(
   if (expectedStatus !== receivedStatus) {
     const own = parseResponse(received)?.statusCode;
     const hint = own !== undefined && own >= 400 ? H.proxyAnswered : H.headChanged;
-    return fail(
-      `the status line is ${JSON.stringify(receivedStatus)}, the origin sent ${JSON.stringify(expectedStatus)}.`,
-      hint,
-    );
+    const [got, sent] = [JSON.stringify(receivedStatus), JSON.stringify(expectedStatus)];
+    const status = {
+      en: `the status line is ${got}, the origin sent ${sent}.`,
+      ko: `상태 줄이 ${got}입니다. 서버가 보낸 것은 ${sent}입니다.`,
+    };
+    return fail(status, hint);
   }
-  return fail(
-    `the head differs at byte ${offset}: origin line ${JSON.stringify(expectedLine)}, received ${JSON.stringify(receivedLine)}.`,
-    H.headChanged,
-  );
+  const [sent, got] = [JSON.stringify(expectedLine), JSON.stringify(receivedLine)];
+  const head = {
+    en: `the head differs at byte ${offset}: origin line ${sent}, received ${got}.`,
+    ko: `헤더가 ${offset}번째 바이트에서 다릅니다: 서버의 줄 ${sent}, 받은 줄 ${got}.`,
+  };
+  return fail(head, H.headChanged);
 }
 
 /** The whole line (without CRLF) containing `offset`, cut to 120 characters. */

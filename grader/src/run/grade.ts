@@ -2,11 +2,11 @@ import { DEFAULT_BUDGET_SECONDS, DEFAULT_STARTUP_TIMEOUT_MS } from '../defaults.
 import { createHarness } from '../harness/create-harness.js';
 import type { Harness } from '../harness/harness.js';
 import { clampTimerMs } from '../harness/timer-limit.js';
-import { pick } from '../i18n.js';
 import { type MeasuredCheck, type MeasuredSuite, scoreRun } from '../scoring/score.js';
 import { suiteTitle } from '../suites/index.js';
 import type { PrepareResult, Target } from '../targets/target.js';
 import { describeTarget } from '../targets/target.js';
+import { pick, runnerText } from '../i18n.js';
 import type { CheckDef, Lang, RunReport, Rubric, SuiteId, TargetInfo } from '../types.js';
 import { ProxySession } from './proxy-session.js';
 import { runSuite, type SuiteRunEnv } from './run-suite.js';
@@ -48,7 +48,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const { target, rubric, lang } = options;
-  const info = describeTarget(target);
+  const info = describeTarget(target, lang);
   const checkCount = rubric.suites.reduce((n, suite) => n + Object.keys(suite.checks).length, 0);
   for (const o of options.observers ?? []) o.onRunStart?.({ target: info, rubric: rubric.name, checkCount });
 
@@ -58,7 +58,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
   const session = new ProxySession(target, startupMs, log);
   const prepared = await target.prepare();
   if (!prepared.ok)
-    session.failure = { reason: prepared.reason ?? 'The build failed.', outputTail: prepared.outputTail };
+    session.failure = { reason: prepared.reason ?? runnerText.buildFailed, outputTail: prepared.outputTail };
   let measured: Measured;
   const opened: { harness?: Harness } = {};
   try {
@@ -77,7 +77,7 @@ export async function grade(options: GradeOptions): Promise<RunReport> {
       ...info,
       // the reason first: it is the one line a summary shows (the batch gradebook's reason column)
       notes: failure
-        ? [failure.reason, ...failure.outputTail.map((l) => `  | ${l}`), ...info.notes]
+        ? [pick(failure.reason, lang), ...failure.outputTail.map((l) => `  | ${l}`), ...info.notes]
         : info.notes,
     },
     rubric: rubric.name,

@@ -65,7 +65,7 @@ export function describeHang(facts: HangFacts): Bilingual {
     case 'busy':
       return {
         en: `The proxy was alive but idle (${cpu} ms of CPU in ${facts.wallMs} ms) with ${origins} origin connection(s) still open: it was busy with an origin — relaying an earlier exchange or waiting on one — instead of answering.`,
-        ko: `프록시는 살아 있었지만 멈춰 있었고(${facts.wallMs} ms 동안 CPU ${cpu} ms) 원 서버 연결 ${origins}개가 아직 열려 있었습니다: 응답하는 대신 원 서버와의 일(앞선 교환의 전달, 또는 응답 대기)에 묶여 있었습니다.`,
+        ko: `프록시는 살아 있었지만 멈춰 있었고(${facts.wallMs} ms 동안 CPU ${cpu} ms) 원 서버 연결 ${origins}개가 아직 열려 있었습니다: 응답하는 대신 원 서버 쪽 일(앞선 요청의 응답 전달, 또는 원 서버의 응답 대기)에 묶여 있었습니다.`,
       };
     case 'idle':
       return {
@@ -88,7 +88,7 @@ export function hangHint(facts: HangFacts): Bilingual | undefined {
   if (facts.kind === 'busy') {
     return {
       en: 'Serve each client in its own thread, so a slow or stuck exchange never holds up the next client; end an exchange (close both sockets) as soon as either side is gone.',
-      ko: '클라이언트마다 스레드로 처리해서 느리거나 멈춘 교환이 다음 클라이언트를 막지 않게 하고, 어느 한쪽이 끊기면 바로 교환을 끝내세요(두 소켓 모두 닫기).',
+      ko: '클라이언트마다 스레드로 처리해서 느리거나 멈춘 요청 하나가 다음 클라이언트를 막지 않게 하고, 어느 한쪽이 끊기면 바로 그 연결을 끝내세요(두 소켓 모두 닫기).',
     };
   }
   return undefined;

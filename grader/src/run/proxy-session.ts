@@ -2,9 +2,10 @@
 // must not inherit the previous check's state, stopped at the end.
 import { socketCount } from '../harness/proxy-activity.js';
 import type { StartedTarget, Target } from '../targets/target.js';
+import type { Text } from '../types.js';
 
 export interface StartFailure {
-  reason: string;
+  reason: Text;
   outputTail: string[];
 }
 

@@ -65,7 +65,10 @@ export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<Check
       timedOut = true;
       outcome = {
         passed: false,
-        detail: `The check did not finish within its limit of ${limitMs} ms.`,
+        detail: {
+          en: `The check did not finish within its limit of ${limitMs} ms.`,
+          ko: `검사가 제한 시간 ${limitMs} ms 안에 끝나지 않았습니다.`,
+        },
       };
     } else {
       outcome = result;
@@ -73,7 +76,10 @@ export async function runCheck(check: CheckDef, env: CheckRunEnv): Promise<Check
   } catch (error) {
     outcome = {
       passed: false,
-      detail: `The grader failed while running this check (a grader bug, please report it): ${String(error)}`,
+      detail: {
+        en: `The grader failed while running this check (a grader bug, please report it): ${String(error)}`,
+        ko: `이 검사를 실행하다 채점기가 실패했습니다(채점기의 버그이니 알려 주세요): ${String(error)}`,
+      },
     };
   } finally {
     clearTimeout(timer);

@@ -4,11 +4,11 @@ import { clampTimerMs } from '../harness/timer-limit.js';
 import type { Harness } from '../harness/harness.js';
 import { waitUntilQuiet } from '../harness/proxy-activity.js';
 import { isProcessGone } from '../process/group-signal.js';
-import { describeSignal } from '../process/process-group.js';
-import { pick, runnerText } from '../i18n.js';
+import { joinText, mapText, pick, runnerText } from '../i18n.js';
 import type { StartedTarget } from '../targets/target.js';
 import type { MeasuredCheck } from '../scoring/score.js';
-import type { CheckDef, CrashInfo, Lang, RunReport, Rubric, RubricSuite } from '../types.js';
+import type { Bilingual, CheckDef, CrashInfo, Lang, RunReport, Rubric, RubricSuite } from '../types.js';
+import { exitBrief } from './exit-text.js';
 import type { RunObserver } from './grade.js';
 import { describeHang, type HangFacts, hangHint, markCpu, readHangFacts } from './hang-facts.js';
 import { probeProxy } from './probe.js';
@@ -41,7 +41,7 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
   const perSuite = env.rubric.restarts === 'per-suite';
   const results: MeasuredCheck[] = [];
   let unresponsive: { detail: string; hint: string } | undefined;
-  let deadSince: string | undefined;
+  let deadSince: Bilingual | undefined;
   let busy = false;
   let probeMs: number | undefined;
 
@@ -51,9 +51,13 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
     if (probe.answered && !probe.died) probeMs = probe.durationMs;
     log(`${rubricSuite.id}: probe ${probe.answered ? 'answered' : 'got nothing'} in ${probe.durationMs} ms`);
     if (!probe.answered && !probe.died) {
-      const facts = probe.hang ? ` ${pick(describeHang(probe.hang), lang)}` : '';
+      const got = {
+        en: `GET ${probe.url}, nothing within ${probe.limitMs} ms`,
+        ko: `GET ${probe.url}, ${probe.limitMs} ms 안에 응답 없음`,
+      };
+      const what = mapText(runnerText.unresponsive, (line, l) => `${line} (${got[l]}).`);
       unresponsive = {
-        detail: `${pick(runnerText.unresponsive, lang)} (GET ${probe.url}, nothing within ${probe.limitMs} ms).${facts}`,
+        detail: pick(joinText([what, probe.hang && describeHang(probe.hang)]), lang),
         hint: pick((probe.hang && hangHint(probe.hang)) ?? runnerText.unresponsiveHint, lang),
       };
     }
@@ -64,11 +68,11 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
   // pins a death on `checkId`: restart (per check) or leave the proxy dead for the rest of the suite (driver.sh)
   const afterDeath = async (crash: CrashInfo, checkId: string) => {
     env.crashes.push({ ...crash, checkId });
-    const how = describeSignal(crash.signal) || `exit ${crash.exitCode}`;
-    log(`proxy died during ${checkId}: ${how}`);
+    const how = exitBrief(crash);
+    log(`proxy died during ${checkId}: ${how.en}`);
     busy = false;
     if (perSuite) {
-      deadSince = `${checkId}: ${how}`;
+      deadSince = mapText(how, (line) => `${checkId}: ${line}`);
       await session.stop();
     } else if (session.restartable) await session.fresh();
     else {
@@ -100,12 +104,15 @@ export async function runSuite(rubricSuite: RubricSuite, env: SuiteRunEnv): Prom
     let result: MeasuredCheck;
     if (deadSince) {
       result = notRunResult(check, lang, {
-        detail: `${pick(runnerText.deadInPhase, lang)} (${deadSince}).`,
+        detail: pick(
+          mapText(runnerText.deadInPhase, (line, l) => `${line} (${deadSince?.[l]}).`),
+          lang,
+        ),
         hint: pick(runnerText.crashHint, lang),
       });
     } else if (!current || !harness) {
       result = notRunResult(check, lang, {
-        detail: `${pick(runnerText.notStarted, lang)}: ${session.failure?.reason ?? 'unknown reason'}`,
+        detail: `${pick(runnerText.notStarted, lang)}: ${pick(session.failure?.reason ?? runnerText.unknownReason, lang)}`,
         hint: pick(runnerText.notStartedHint, lang),
       });
     } else if (performance.now() > env.deadline) {

@@ -36,6 +36,6 @@ describe('the concurrency and robustness suites', () => {
   it('skip fd-leak with a reason when the proxy pid is unknown', async () => {
     const fdLeak = robustnessSuite.checks.find((check) => check.id === 'robustness.fd-leak')!;
     const outcome = await fdLeak.run({ proxyPid: undefined } as Parameters<typeof fdLeak.run>[0]);
-    expect(outcome.skipped).toMatch(/process id/);
+    expect(outcome.skipped?.en).toMatch(/process id/);
   });
 });

@@ -19,10 +19,16 @@ export function createAddressTarget(value: string): Target {
   const endpoint = parseAddress(value);
   return {
     kind: 'address',
-    description: `running proxy at ${endpoint.host}:${endpoint.port}`,
+    description: {
+      en: `running proxy at ${endpoint.host}:${endpoint.port}`,
+      ko: `${endpoint.host}:${endpoint.port}에서 실행 중인 프록시`,
+    },
     restartable: false,
     notes: [
-      'The proxy runs outside the grader: it cannot be restarted after a crash, and checks that need its pid (open file descriptors) are skipped.',
+      {
+        en: 'The proxy runs outside the grader: it cannot be restarted after a crash, and checks that need its pid (open file descriptors) are skipped.',
+        ko: '프록시가 채점기 밖에서 실행됩니다: 죽은 뒤 다시 시작할 수 없고, pid가 필요한 검사(열린 파일 디스크립터)는 건너뜁니다.',
+      },
     ],
     prepare: async () => NOTHING_TO_PREPARE,
     async start(options) {
@@ -31,7 +37,10 @@ export function createAddressTarget(value: string): Target {
         if (performance.now() > deadline) {
           return {
             ok: false,
-            reason: `Nothing accepts connections at ${endpoint.host}:${endpoint.port} (waited ${options.startupTimeoutMs} ms).`,
+            reason: {
+              en: `Nothing accepts connections at ${endpoint.host}:${endpoint.port} (waited ${options.startupTimeoutMs} ms).`,
+              ko: `${endpoint.host}:${endpoint.port}에서 연결을 받는 것이 없습니다(${options.startupTimeoutMs} ms 기다림).`,
+            },
             outputTail: [],
           };
         }

@@ -1,7 +1,8 @@
 import { TargetError } from '../errors.js';
 import type { GroupProcess } from '../process/process-group.js';
+import type { Bilingual } from '../types.js';
+import { jailNote } from './jail-note.js';
 import {
-  describeLimits,
   type Jail,
   type JailLimitOverrides,
   type JailSupport,
@@ -58,16 +59,10 @@ export class RunJail {
   }
 
   /** The one line the report's target notes carry. */
-  note(what: string): string {
-    const { support } = this.settings;
-    const proxy = withOverrides(PROXY_JAIL_LIMITS, this.settings.limits);
-    const memory = support.cgroup?.memoryParent ? 'memory cgroup' : 'RLIMIT_AS';
-    const { network } = this.settings;
-    const net =
-      network === 'isolated'
-        ? 'network: loopback only (a namespace of its own)'
-        : `network: shared with the host${network ? ` (${network})` : ''}`;
-    return `Jailed (bubblewrap): ${what} ran as uid ${this.uid} with no capability, in private pid/ipc/mount namespaces seeing only the toolchain, its own folder and a fresh /tmp; ${net}; proxy limits ${describeLimits(proxy)} (memory by ${memory}${support.cgroupMissing ? `; ${support.cgroupMissing}` : ''}).`;
+  note(what: Bilingual): Bilingual {
+    const proxyLimits = withOverrides(PROXY_JAIL_LIMITS, this.settings.limits);
+    const { support, network } = this.settings;
+    return jailNote({ what, uid: this.uid, support, proxyLimits, network });
   }
 }
 
@@ -83,5 +78,4 @@ export function openRunJail(settings: JailSettings | undefined): RunJail | { mis
   return new RunJail({ ...settings, support: settings.support });
 }
 
-export const notJailedNote = (missing: string): string =>
-  `Not jailed: ${missing}; student code runs as the grader's user with the grader's rlimits only.`;
+export { notJailedNote } from './jail-note.js';

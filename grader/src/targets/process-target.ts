@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { findFreePort, waitForListening } from '../process/port-probe.js';
-import { type ProcessLimits, describeSignal, spawnGroup } from '../process/process-group.js';
+import { type ProcessLimits, spawnGroup } from '../process/process-group.js';
+import { exitText } from '../run/exit-text.js';
+import type { Bilingual } from '../types.js';
 import type { StudentProcess, StudentSpawner } from './jailed.js';
 import type { StartResult, StartedTarget } from './target.js';
 
@@ -36,11 +38,17 @@ export async function startProcessTarget(
     await child.kill(200);
     const outputTail = child.output.tail(20);
     const hits = child.limitHits?.() ?? [];
-    const reason = crash
-      ? `The proxy exited before opening port ${port} (${
-          crash.signal ? `killed by ${describeSignal(crash.signal)}` : `exit code ${crash.exitCode}`
-        }).${hits.map((hit) => ` ${capitalize(hit)}`).join('')}`
-      : `The proxy never opened port ${port} within ${options.startupTimeoutMs} ms (is it listening on argv[1]?).`;
+    const reason: Bilingual = crash
+      ? {
+          en: `The proxy exited before opening port ${port} (${
+            crash.signal ? exitText(crash).en : `exit code ${crash.exitCode}`
+          }).${hits.map((hit) => ` ${capitalize(hit)}`).join('')}`,
+          ko: `프록시가 포트 ${port}를 열기 전에 끝났습니다(${exitText(crash).ko}).${hits.map((hit) => ` ${hit}`).join('')}`,
+        }
+      : {
+          en: `The proxy never opened port ${port} within ${options.startupTimeoutMs} ms (is it listening on argv[1]?).`,
+          ko: `프록시가 ${options.startupTimeoutMs} ms 안에 포트 ${port}를 열지 않았습니다(argv[1]로 받은 포트에서 listen하나요?).`,
+        };
     return { ok: false, reason, crash, outputTail };
   }
   const pid = child.commandPid?.() ?? child.pid;

@@ -7,7 +7,7 @@ export function createReferenceTarget(): Target {
   const main = fileURLToPath(import.meta.resolve('@proxylab/proxy/main'));
   return {
     kind: 'reference',
-    description: 'the bundled reference proxy',
+    description: { en: 'the bundled reference proxy', ko: '함께 들어 있는 참조 프록시' },
     restartable: true,
     notes: [],
     prepare: async () => NOTHING_TO_PREPARE,

@@ -8,6 +8,7 @@ import { createJailWorkspace, type JailWorkspace } from '../process/jail/index.j
 import { type JailSettings, notJailedNote, openRunJail, type StudentSpawner } from './jailed.js';
 import { startProcessTarget } from './process-target.js';
 import type { PrepareResult, Target } from './target.js';
+import type { Text } from '../types.js';
 
 export interface SubmissionOptions {
   /** Time allowed for `make`. @default 120000 */
@@ -58,17 +59,30 @@ export async function runMake(
   const durationMs = Math.round(performance.now() - started);
   const outputTail = make.output.tail(40);
   if (first === 'timeout') {
-    return { ok: false, durationMs, outputTail, reason: `make did not finish within ${timeoutMs} ms.` };
+    return {
+      ok: false,
+      durationMs,
+      outputTail,
+      reason: {
+        en: `make did not finish within ${timeoutMs} ms.`,
+        ko: `make가 ${timeoutMs} ms 안에 끝나지 않았습니다.`,
+      },
+    };
   }
   if (first.exitCode !== 0) {
-    const how = first.signal ? `was killed by ${first.signal}` : `exited with code ${first.exitCode}`;
+    const how = first.signal
+      ? { en: `was killed by ${first.signal}`, ko: `${first.signal} 시그널로 종료되어` }
+      : { en: `exited with code ${first.exitCode}`, ko: `종료 코드 ${first.exitCode}로 끝나` };
     const hits = make.limitHits?.() ?? [];
     const limit = hits.length > 0 ? ` (${hits.join(' ')})` : '';
     return {
       ok: false,
       durationMs,
       outputTail,
-      reason: `make ${how}${limit}: the submission does not build.`,
+      reason: {
+        en: `make ${how.en}${limit}: the submission does not build.`,
+        ko: `make가 ${how.ko}${limit} 제출물이 빌드되지 않습니다.`,
+      },
     };
   }
   const built = await access(resolve(dir, 'proxy')).then(
@@ -80,7 +94,10 @@ export async function runMake(
       ok: false,
       durationMs,
       outputTail,
-      reason: 'make succeeded but produced no ./proxy executable.',
+      reason: {
+        en: 'make succeeded but produced no ./proxy executable.',
+        ko: 'make는 성공했지만 ./proxy 실행 파일이 만들어지지 않았습니다.',
+      },
     };
   }
   return { ok: true, durationMs, outputTail };
@@ -90,15 +107,19 @@ export async function runMake(
 export function createSubmissionTarget(dir: string, options: SubmissionOptions = {}): Target {
   const full = resolve(dir);
   const jail = openRunJail(options.jail);
-  const notes: string[] = [];
+  const notes: Text[] = [];
   let workspace: JailWorkspace | undefined;
   let spawn = spawnPlain(full);
   let cwd = full;
   if (jail && 'missing' in jail) notes.push(notJailedNote(jail.missing));
-  else if (jail) notes.push(jail.note('make and ./proxy'));
+  else if (jail) notes.push(jail.note({ en: 'make and ./proxy', ko: 'make와 ./proxy' }));
   return {
     kind: 'submission',
-    description: `submission ${dir} (make, then ./proxy <port>)`,
+    // the reporters find the folder by this shape ('submission DIR (make'), in either language
+    description: {
+      en: `submission ${dir} (make, then ./proxy <port>)`,
+      ko: `submission ${dir} (make 후 ./proxy <port>)`,
+    },
     restartable: true,
     notes,
     async prepare() {

@@ -1,4 +1,5 @@
-import type { CrashInfo, ProxyEndpoint, TargetInfo, TargetKind } from '../types.js';
+import { pick } from '../i18n.js';
+import type { CrashInfo, Lang, ProxyEndpoint, TargetInfo, TargetKind, Text } from '../types.js';
 
 /** Outcome of a build step (make); a failed build is the student's result, not a grader error. */
 export interface PrepareResult {
@@ -6,7 +7,7 @@ export interface PrepareResult {
   durationMs: number;
   outputTail: string[];
   /** One sentence when not ok, e.g. 'make exited with code 2'. */
-  reason?: string;
+  reason?: Text;
 }
 
 /** A proxy that is up and accepting connections. */
@@ -26,23 +27,24 @@ export interface StartedTarget {
 
 export type StartResult =
   | { ok: true; started: StartedTarget }
-  | { ok: false; reason: string; crash?: CrashInfo; outputTail: string[] };
+  | { ok: false; reason: Text; crash?: CrashInfo; outputTail: string[] };
 
 /** Something that can be graded: built once, started (and restarted after a crash) as often as needed. */
 export interface Target {
   readonly kind: TargetKind;
-  readonly description: string;
+  readonly description: Text;
   /** false for targets the grader cannot restart (--address). */
   readonly restartable: boolean;
-  readonly notes: string[];
+  readonly notes: Text[];
   prepare(): Promise<PrepareResult>;
   start(options: { startupTimeoutMs: number; log: (line: string) => void }): Promise<StartResult>;
   /** Removes what prepare() made (a jailed submission's private copy), once grading is over. */
   close?(): Promise<void>;
 }
 
-export function describeTarget(target: Target): TargetInfo {
-  return { kind: target.kind, description: target.description, notes: [...target.notes] };
+export function describeTarget(target: Target, lang: Lang = 'en'): TargetInfo {
+  const notes = target.notes.map((note) => pick(note, lang));
+  return { kind: target.kind, description: pick(target.description, lang), notes };
 }
 
 export const NOTHING_TO_PREPARE: PrepareResult = { ok: true, durationMs: 0, outputTail: [] };

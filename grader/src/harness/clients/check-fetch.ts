@@ -1,4 +1,4 @@
-import type { CheckContext, CheckOutcome } from '../../types.js';
+import type { Bilingual, CheckContext, CheckOutcome, Text } from '../../types.js';
 import { judgeResponse } from '../judge-response.js';
 import { parseResponse } from '../parse-response.js';
 import { curlLine, fetchViaProxy, type RawResponse } from './raw-client.js';
@@ -10,7 +10,7 @@ export interface CheckedFetch {
 
 export interface CheckFetchOptions {
   /** For the sentence, e.g. 'the JPEG /img/photo.jpg'. */
-  what: string;
+  what: Text;
   /** @default 5000 (scaled) */
   baseTimeoutMs?: number;
   cacheHit?: boolean;
@@ -44,9 +44,22 @@ export async function checkFetch(
 
 /** One log line about a response: its status line, size and how it ended. */
 export function describeReceived(response: RawResponse): string {
-  const status = parseResponse(response.bytes)?.statusLine ?? '(no complete head)';
+  return receivedText(response).en;
+}
+
+/** describeReceived in each language, for a check's detail. */
+export function receivedText(response: RawResponse): Bilingual {
+  const status = parseResponse(response.bytes)?.statusLine;
   const ending = response.timedOut
-    ? 'timed out'
-    : (response.errorCode ?? (response.ended ? 'EOF' : 'stopped'));
-  return `${status} — ${response.bytes.length} bytes, ${ending}, ${response.durationMs} ms`;
+    ? { en: 'timed out', ko: '시간 초과' }
+    : response.errorCode
+      ? { en: response.errorCode, ko: response.errorCode }
+      : response.ended
+        ? { en: 'EOF', ko: 'EOF' }
+        : { en: 'stopped', ko: '멈춤' };
+  const { length } = response.bytes;
+  return {
+    en: `${status ?? '(no complete head)'} — ${length} bytes, ${ending.en}, ${response.durationMs} ms`,
+    ko: `${status ?? '(완전한 헤더 없음)'} — ${length}바이트, ${ending.ko}, ${response.durationMs} ms`,
+  };
 }

@@ -6,7 +6,7 @@ import { curlLine, fetchViaProxy, type RawResponse } from './raw-client.js';
 export interface FetchVerdict {
   ok: boolean;
   /** One sentence: what came back, in terms a student can act on. */
-  summary: string;
+  account: Bilingual;
   expected: string;
   received: string;
   reproduce: string;
@@ -26,9 +26,9 @@ export async function verifyFetch(
   const ok = comparison.equal && !response.timedOut && response.errorCode === undefined;
   return {
     ok,
-    summary: ok
-      ? comparison.summary
-      : describeBrokenExchange(response, options.timeoutMs, comparison.summary),
+    account: ok
+      ? comparison.account
+      : describeBrokenExchange(response, options.timeoutMs, comparison.account),
     expected: comparison.expectedExcerpt,
     received: comparison.receivedExcerpt,
     reproduce: curlLine(ctx.proxy, url),
@@ -37,14 +37,31 @@ export async function verifyFetch(
 }
 
 /** Why an exchange through the proxy did not yield the expected bytes. */
-export function describeBrokenExchange(response: RawResponse, limitMs: number, comparison: string): string {
-  const got = `${response.bytes.length} bytes`;
-  if (response.errorCode === 'ECONNREFUSED') return 'the proxy refused the connection (is it still running?)';
-  if (response.timedOut) {
-    const tail = response.bytes.length > 0 ? `; received so far ${excerpt(response.bytes, 0)}` : '';
-    return `no complete response within ${limitMs} ms (received ${got}${tail})`;
+export function describeBrokenExchange(
+  response: RawResponse,
+  limitMs: number,
+  comparison: Bilingual,
+): Bilingual {
+  const got = response.bytes.length;
+  if (response.errorCode === 'ECONNREFUSED') {
+    return {
+      en: 'the proxy refused the connection (is it still running?)',
+      ko: '프록시가 연결을 거부했습니다(아직 실행 중인가요?)',
+    };
   }
-  if (response.errorCode) return `the connection broke (${response.errorCode}) after ${got}: ${comparison}`;
+  if (response.timedOut) {
+    const so = response.bytes.length > 0 ? excerpt(response.bytes, 0) : undefined;
+    return {
+      en: `no complete response within ${limitMs} ms (received ${got} bytes${so ? `; received so far ${so}` : ''})`,
+      ko: `${limitMs} ms 안에 완전한 응답이 오지 않음(${got}바이트 받음${so ? `; 지금까지 받은 것 ${so}` : ''})`,
+    };
+  }
+  if (response.errorCode) {
+    return {
+      en: `the connection broke (${response.errorCode}) after ${got} bytes: ${comparison.en}`,
+      ko: `${got}바이트 뒤 연결이 끊김(${response.errorCode}): ${comparison.ko}`,
+    };
+  }
   return comparison;
 }
 

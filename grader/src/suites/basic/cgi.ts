@@ -19,7 +19,10 @@ export const cgiCheck: CheckDef = {
     // first operand above the range cache.distinct-keys uses (100..10099): never the same URL
     const url = ctx.harness.tiny.url(`/cgi-bin/adder?${10_100 + prng.int(30_000)}&${1 + prng.int(30_000)}`);
     const { outcome } = await checkFetch(ctx, url, {
-      what: `the CGI answer ${new URL(url).pathname}${new URL(url).search}`,
+      what: {
+        en: `the CGI answer ${new URL(url).pathname}${new URL(url).search}`,
+        ko: `CGI 응답 ${new URL(url).pathname}${new URL(url).search}`,
+      },
     });
     return outcome;
   },

@@ -23,7 +23,10 @@ export const defaultPathCheck: CheckDef = {
     const bare = twin.url('/').slice(0, -1);
     const slash = ctx.harness.tiny.url('/');
     for (const url of [bare, slash]) {
-      const what = url === bare ? `the URL ${bare} (no path)` : `the URL ${slash}`;
+      const what =
+        url === bare
+          ? { en: `the URL ${bare} (no path)`, ko: `URL ${bare} (경로 없음)` }
+          : { en: `the URL ${slash}`, ko: `URL ${slash}` };
       const truthUrl = url === bare ? `${bare}/` : slash;
       const { outcome } = await checkFetch(ctx, url, { what, truthUrl });
       if (!outcome.passed) return url === bare ? { ...outcome, hint: defaultPathCheck.hint } : outcome;

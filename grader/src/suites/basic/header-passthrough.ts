@@ -24,7 +24,7 @@ export const headerPassthroughCheck: CheckDef = {
   hint: PASSTHROUGH_HINT,
   async run(ctx) {
     const token = tokenFor(ctx, 'passthrough');
-    const failures: string[] = [];
+    const failures: Bilingual[] = [];
     let firstFailed: { recorded: RecordedExchange; wanted: string[] } | undefined;
     for (const [index, head] of clientHeads(token).entries()) {
       const recorded = await recordForwarded(ctx, {
@@ -38,10 +38,16 @@ export const headerPassthroughCheck: CheckDef = {
       const problems = passThroughProblems(wanted, got);
       if (problems.length === 0) continue;
       firstFailed ??= { recorded, wanted };
-      failures.push(`${head.label}: ${problems.join('; ')}`);
+      failures.push({
+        en: `${head.label.en}: ${problems.map((p) => p.en).join('; ')}`,
+        ko: `${head.label.ko}: ${problems.map((p) => p.ko).join('; ')}`,
+      });
     }
     if (!firstFailed) return { passed: true };
-    const detail = `Of the client's own header lines (all but Host, User-Agent, Connection, Proxy-Connection), nothing may be dropped, altered or added. ${failures.join('. ')}.`;
+    const detail = {
+      en: `Of the client's own header lines (all but Host, User-Agent, Connection, Proxy-Connection), nothing may be dropped, altered or added. ${failures.map((f) => f.en).join('. ')}.`,
+      ko: `클라이언트 자신의 헤더 줄(Host, User-Agent, Connection, Proxy-Connection을 뺀 전부)은 빠지거나 바뀌거나 더해지면 안 됩니다. ${failures.map((f) => f.ko).join('. ')}.`,
+    };
     return {
       ...failed(firstFailed.recorded, ctx, detail, PASSTHROUGH_HINT),
       expected: firstFailed.wanted.join(' | '),
@@ -56,19 +62,22 @@ const nameOf = (line: string) =>
     .toLowerCase();
 
 /** What differs between the lines the client sent (wanted) and the ones the origin got, in words. */
-function passThroughProblems(wanted: string[], got: string[]): string[] {
-  const problems: string[] = [];
+function passThroughProblems(wanted: string[], got: string[]): Bilingual[] {
+  const problems: Bilingual[] = [];
+  const quoted = (lines: string[]) => lines.map((l) => `'${l}'`).join(', ');
   const dropped = wanted.filter((line) => !got.includes(line));
   const added = got.filter((line) => !wanted.includes(line));
-  if (dropped.length) problems.push(`missing or altered ${dropped.map((l) => `'${l}'`).join(', ')}`);
-  if (added.length) problems.push(`added ${added.map((l) => `'${l}'`).join(', ')}`);
+  if (dropped.length) {
+    problems.push({ en: `missing or altered ${quoted(dropped)}`, ko: `빠지거나 바뀜: ${quoted(dropped)}` });
+  }
+  if (added.length) problems.push({ en: `added ${quoted(added)}`, ko: `더해짐: ${quoted(added)}` });
   for (const line of wanted) {
     const count = got.filter((l) => l === line).length;
-    if (count > 1) problems.push(`'${line}' came ${count} times`);
+    if (count > 1) problems.push({ en: `'${line}' came ${count} times`, ko: `'${line}' 줄이 ${count}번 옴` });
   }
   const kept = got.filter((line) => wanted.includes(line));
   const order = wanted.filter((line) => kept.includes(line));
   if (problems.length === 0 && kept.join('\n') !== order.join('\n'))
-    problems.push('the lines arrived in another order');
+    problems.push({ en: 'the lines arrived in another order', ko: '줄의 순서가 바뀌어 도착함' });
   return problems;
 }

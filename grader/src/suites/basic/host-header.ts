@@ -37,12 +37,21 @@ async function checkHostHeader(ctx: CheckContext): Promise<CheckOutcome> {
     const want = c.client ? c.client(Number(port)) : `127.0.0.1:${port}`;
     const hosts = headerValues(recorded.head.headers, 'host');
     const situation = c.client
-      ? `The client sent 'Host: ${want}' (the URI says 127.0.0.1:${port})`
-      : `The client sent no Host header for ${recorded.url}`;
+      ? {
+          en: `The client sent 'Host: ${want}' (the URI says 127.0.0.1:${port})`,
+          ko: `클라이언트는 'Host: ${want}' 헤더를 보냈습니다(URI에는 127.0.0.1:${port})`,
+        }
+      : {
+          en: `The client sent no Host header for ${recorded.url}`,
+          ko: `클라이언트가 ${recorded.url} 요청에 Host 헤더를 보내지 않았습니다`,
+        };
     const extra = c.client ? `-H 'Host: ${want}'` : "-H 'Host:'";
     if (hosts.length !== 1 || hosts[0] !== want) {
-      const got = hosts.length === 0 ? 'no Host header' : hosts.map((h) => `'Host: ${h}'`).join(', ');
-      const detail = `${situation}; the origin received ${got}, expected exactly 'Host: ${want}'.`;
+      const listed = hosts.map((h) => `'Host: ${h}'`).join(', ');
+      const detail = {
+        en: `${situation.en}; the origin received ${hosts.length === 0 ? 'no Host header' : listed}, expected exactly 'Host: ${want}'.`,
+        ko: `${situation.ko}. 서버가 받은 것: ${hosts.length === 0 ? 'Host 헤더 없음' : listed}. 정확히 'Host: ${want}' 하나여야 합니다.`,
+      };
       return { ...failed(recorded, ctx, detail, HOST_HINT, extra), expected: `Host: ${want}` };
     }
   }

@@ -28,16 +28,15 @@ export const nothingAfterHeadCheck: CheckDef = {
     if (missing) return missing;
     const { after } = recorded.head;
     if (after.length === 0) return { passed: true };
-    const nuls = after.every((b) => b === 0) ? ' (all NUL bytes: the unused rest of a buffer?)' : '';
+    const nuls = after.every((b) => b === 0);
+    const detail = {
+      en: `The origin received ${after.length} bytes after the blank line${nuls ? ' (all NUL bytes: the unused rest of a buffer?)' : ''}.`,
+      ko: `서버가 빈 줄 뒤에 ${after.length}바이트를 더 받았습니다${nuls ? '(모두 NUL 바이트: 버퍼의 안 쓴 나머지일까요?)' : ''}.`,
+    };
     return {
-      ...failed(
-        recorded,
-        ctx,
-        `The origin received ${after.length} bytes after the blank line${nuls}.`,
-        nothingAfterHeadCheck.hint,
-      ),
+      ...failed(recorded, ctx, detail, nothingAfterHeadCheck.hint),
       received: excerpt(after, 0),
-      expected: '(nothing)',
+      expected: { en: '(nothing)', ko: '(없음)' },
     };
   },
 };

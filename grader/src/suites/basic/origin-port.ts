@@ -19,14 +19,17 @@ async function checkOriginPort(ctx: CheckContext): Promise<CheckOutcome> {
   const { path } = ctx.harness.object('port-check');
   const alt = ctx.harness.tinyAlt;
   const { outcome, response } = await checkFetch(ctx, alt.url(path), {
-    what: `${path} from port ${alt.port}`,
+    what: { en: `${path} from port ${alt.port}`, ko: `포트 ${alt.port}의 ${path}` },
   });
   if (outcome.passed) return outcome;
   const mainTruth = await ctx.harness.expected(ctx.harness.tiny.url(path));
   if (compareBytes(mainTruth.bytes, response.bytes).equal) {
     return {
       ...outcome,
-      detail: `${path} came from the origin on port ${ctx.harness.tiny.port}, not from port ${alt.port} as the URL says.`,
+      detail: {
+        en: `${path} came from the origin on port ${ctx.harness.tiny.port}, not from port ${alt.port} as the URL says.`,
+        ko: `${path}가 URL에 적힌 포트 ${alt.port}가 아니라 포트 ${ctx.harness.tiny.port}의 서버에서 왔습니다.`,
+      },
       hint: originPortCheck.hint,
     };
   }

@@ -19,7 +19,7 @@ export const queryEscapesCheck: CheckDef = {
     const { path } = ctx.harness.object('query');
     const target = `${encodePath(path)}?x=1&y=%41`;
     const { outcome, response } = await checkFetch(ctx, ctx.harness.tiny.url(target), {
-      what: `the escaped path ${target}`,
+      what: { en: `the escaped path ${target}`, ko: `이스케이프된 경로 ${target}` },
     });
     // Tiny answers 400/404 when the path arrives decoded (a raw space splits the request line)
     const status = parseResponse(response.bytes)?.statusCode ?? 0;

@@ -25,11 +25,18 @@ export const requestLineCheck: CheckDef = {
     const want = `GET ${path} HTTP/1.0`;
     const got = recorded.head.requestLine;
     if (got !== want) {
-      const detail = `The origin received the request line ${JSON.stringify(got)}; expected ${JSON.stringify(want)}.`;
+      const detail = {
+        en: `The origin received the request line ${JSON.stringify(got)}; expected ${JSON.stringify(want)}.`,
+        ko: `서버가 받은 요청 줄은 ${JSON.stringify(got)}입니다. 기대한 것은 ${JSON.stringify(want)}입니다.`,
+      };
       return { ...failed(recorded, ctx, detail, HTTP10_HINT), expected: want };
     }
     if (recorded.head.bareLf) {
-      return failed(recorded, ctx, 'Some forwarded lines end with a bare LF instead of CRLF.', {
+      const bareLf = {
+        en: 'Some forwarded lines end with a bare LF instead of CRLF.',
+        ko: '전달된 줄 가운데 CRLF 대신 LF만으로 끝나는 줄이 있습니다.',
+      };
+      return failed(recorded, ctx, bareLf, {
         en: "End every line of the request head with '\\r\\n', and the head with an empty line '\\r\\n'.",
         ko: "요청 헤더의 모든 줄을 '\\r\\n'으로 끝내고, 헤더 끝에는 빈 줄 '\\r\\n'을 보내세요.",
       });

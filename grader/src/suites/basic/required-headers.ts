@@ -1,6 +1,6 @@
 // basic.required-headers: the proxy sets User-Agent, Connection and Proxy-Connection, once each.
 import { headerValues } from '../../harness/parse-response.js';
-import type { Bilingual, CheckDef } from '../../types.js';
+import type { Bilingual, CheckDef, Lang } from '../../types.js';
 import type { HeaderList } from '../../harness/clients/raw-client.js';
 import { clientHeads } from '../support/basic/client-heads.js';
 import {
@@ -28,7 +28,7 @@ export const requiredHeadersCheck: CheckDef = {
   hint: REQUIRED_HINT,
   async run(ctx) {
     const token = tokenFor(ctx, 'required');
-    const failures: string[] = [];
+    const failures: Bilingual[] = [];
     let onlyConnectionMissing = true;
     let firstFailed: RecordedExchange | undefined;
     for (const [index, head] of clientHeads(token).entries()) {
@@ -42,12 +42,19 @@ export const requiredHeadersCheck: CheckDef = {
       const sentOnlyProxyConnection =
         head.headers.some(([n]) => n === 'Proxy-Connection') &&
         !head.headers.some(([n]) => n === 'Connection');
-      if (!sentOnlyProxyConnection || problems.join() !== 'no Connection header')
+      if (!sentOnlyProxyConnection || problems.map((p) => p.en).join() !== 'no Connection header')
         onlyConnectionMissing = false;
-      failures.push(`for ${head.label} the origin received ${problems.join('; ')}`);
+      const listed = (lang: Lang) => problems.map((p) => p[lang]).join('; ');
+      failures.push({
+        en: `for ${head.label.en} the origin received ${listed('en')}`,
+        ko: `보낸 헤더 ${head.label.ko} → 서버가 받은 것: ${listed('ko')}`,
+      });
     }
     if (!firstFailed) return { passed: true };
-    const detail = `Four client heads were sent; ${failures.join('. And ')}.`;
+    const detail = {
+      en: `Four client heads were sent; ${failures.map((f) => f.en).join('. And ')}.`,
+      ko: `클라이언트 헤더 네 가지를 보냈습니다. ${failures.map((f) => f.ko).join('. ')}.`,
+    };
     // Only the heads with Proxy-Connection and no Connection lost it: the client's Proxy-Connection was taken
     // for a Connection header (strstr or a suffix match), and 'Connection: close' then never written.
     return failed(firstFailed, ctx, detail, onlyConnectionMissing ? SUPPRESSED_HINT : REQUIRED_HINT);
@@ -59,8 +66,8 @@ const SUPPRESSED_HINT: Bilingual = {
   ko: "클라이언트가 Connection 없이 Proxy-Connection만 보낼 때(curl과 브라우저가 그렇습니다)만 'Connection: close'가 빠졌습니다. 클라이언트의 Proxy-Connection을 Connection으로 착각하고 있습니다(strstr(line, \"Connection:\")는 둘 다 찾습니다). 클라이언트가 무엇을 보냈든 'Connection: close'는 항상 보내세요.",
 };
 
-function requiredProblems(headers: HeaderList): string[] {
-  const problems: string[] = [];
+function requiredProblems(headers: HeaderList): Bilingual[] {
+  const problems: Bilingual[] = [];
   const required: Array<[string, string, boolean]> = [
     ['User-Agent', REQUIRED_USER_AGENT, true],
     ['Connection', 'close', false],
@@ -69,10 +76,17 @@ function requiredProblems(headers: HeaderList): string[] {
   for (const [name, value, exactCase] of required) {
     const values = headerValues(headers, name);
     const matches = (v: string) => (exactCase ? v === value : v.toLowerCase() === value);
-    if (values.length === 0) problems.push(`no ${name} header`);
-    else if (values.length > 1) problems.push(`${values.length} ${name} headers (${values.join(' / ')})`);
-    else if (!matches(values[0] as string))
-      problems.push(`'${name}: ${values[0]}' instead of '${name}: ${value}'`);
+    if (values.length === 0) problems.push({ en: `no ${name} header`, ko: `${name} 헤더 없음` });
+    else if (values.length > 1) {
+      const all = values.join(' / ');
+      problems.push({
+        en: `${values.length} ${name} headers (${all})`,
+        ko: `${name} 헤더 ${values.length}개(${all})`,
+      });
+    } else if (!matches(values[0] as string)) {
+      const [got, want] = [`'${name}: ${values[0]}'`, `'${name}: ${value}'`];
+      problems.push({ en: `${got} instead of ${want}`, ko: `${want} 대신 ${got}` });
+    }
   }
   return problems;
 }

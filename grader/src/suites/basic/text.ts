@@ -4,5 +4,5 @@ export const textCheck = objectCheck({
   id: 'basic.text',
   object: 'text',
   title: { en: 'A C source file comes through unchanged', ko: 'C 소스 파일이 그대로 전달된다' },
-  what: 'the text file',
+  what: { en: 'the text file', ko: '텍스트 파일' },
 });

@@ -1,7 +1,8 @@
+import { bilingual } from '../../i18n.js';
 // Concurrent fetches of one object: 20 clients ask for it while it is not cached yet (the origin holds its
 // answer until every miss has arrived, or a bounded while), then bursts of hits once it is cached. Every
 // client must get exactly the origin's bytes, and the hits must not reach the origin.
-import { describeReceived } from '../../harness/clients/check-fetch.js';
+import { receivedText } from '../../harness/clients/check-fetch.js';
 import { judgeResponse } from '../../harness/judge-response.js';
 import type { RawResponse } from '../../harness/clients/raw-client.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
@@ -53,7 +54,10 @@ async function checkConcurrentFetches(ctx: CheckContext): Promise<CheckOutcome> 
   const cold = await fetchBurst(ctx, url, CLIENTS, limitMs);
   ctx.log(`${CLIENTS} simultaneous fetches of the uncached ${url}: ${held.requestCount} origin requests`);
   const coldFailure = judgeBurst(truth, cold, {
-    situation: `${CLIENTS} simultaneous fetches of ${url}, not cached yet`,
+    situation: {
+      en: `${CLIENTS} simultaneous fetches of ${url}, not cached yet`,
+      ko: `아직 캐시되지 않은 ${url}를 동시에 ${CLIENTS}번 요청할 때`,
+    },
     cacheHit: false,
     limitMs,
   });
@@ -62,14 +66,20 @@ async function checkConcurrentFetches(ctx: CheckContext): Promise<CheckOutcome> 
   for (let round = 1; round <= HIT_ROUNDS; round++) {
     const before = held.requestCount;
     const hits = await fetchBurst(ctx, url, HIT_CLIENTS, limitMs);
-    const situation = `hit burst ${round} of ${HIT_ROUNDS}: ${HIT_CLIENTS} simultaneous fetches of the cached ${url}`;
+    const situation = {
+      en: `hit burst ${round} of ${HIT_ROUNDS}: ${HIT_CLIENTS} simultaneous fetches of the cached ${url}`,
+      ko: `동시 적중 ${round}/${HIT_ROUNDS}회차, 캐시된 ${url}를 동시에 ${HIT_CLIENTS}번 요청할 때`,
+    };
     const hitFailure = judgeBurst(truth, hits, { situation, cacheHit: true, limitMs });
     if (hitFailure) return hitFailure;
     const reached = held.requestCount - before;
     if (reached > 0) {
       return {
         passed: false,
-        detail: `In ${situation}, ${reached} reached the origin: after ${CLIENTS} complete fetches the object should have been cached.`,
+        detail: {
+          en: `In ${situation.en}, ${reached} reached the origin: after ${CLIENTS} complete fetches the object should have been cached.`,
+          ko: `${situation.ko} ${reached}개가 서버에 도착했습니다: 완전한 요청 ${CLIENTS}번 뒤에는 객체가 캐시되어 있어야 합니다.`,
+        },
         hint: {
           en: 'Cache the object once one of the simultaneous fetches completed it, and look the cache up before connecting to the origin.',
           ko: '동시에 가져온 것 중 하나가 객체를 완전히 받으면 캐시하고, 원 서버에 접속하기 전에 캐시를 먼저 찾으세요.',
@@ -79,7 +89,10 @@ async function checkConcurrentFetches(ctx: CheckContext): Promise<CheckOutcome> 
   }
   return {
     passed: true,
-    detail: `${CLIENTS} simultaneous misses (${missRequests} origin request(s)) and ${HIT_ROUNDS} × ${HIT_CLIENTS} simultaneous hits all got the exact bytes.`,
+    detail: {
+      en: `${CLIENTS} simultaneous misses (${missRequests} origin request(s)) and ${HIT_ROUNDS} × ${HIT_CLIENTS} simultaneous hits all got the exact bytes.`,
+      ko: `동시 캐시 미스 ${CLIENTS}번(서버 요청 ${missRequests}번)과 동시 적중 ${HIT_ROUNDS} × ${HIT_CLIENTS}번 모두 정확한 바이트를 받았습니다.`,
+    },
   };
 }
 
@@ -87,11 +100,11 @@ async function checkConcurrentFetches(ctx: CheckContext): Promise<CheckOutcome> 
 function judgeBurst(
   truth: RawResponse,
   responses: RawResponse[],
-  options: { situation: string; cacheHit: boolean; limitMs: number },
+  options: { situation: Bilingual; cacheHit: boolean; limitMs: number },
 ): CheckOutcome | undefined {
   const verdicts = responses.map((response) =>
     judgeResponse(truth, response, {
-      what: 'one client',
+      what: { en: 'one client', ko: '클라이언트 하나' },
       timeoutMs: options.limitMs,
       cacheHit: options.cacheHit,
     }),
@@ -109,11 +122,18 @@ function judgeBurst(
       : short && !options.cacheHit
         ? HALF_FILLED_HINT
         : (first.verdict.hint ?? HINTS.readers);
+  const example = bilingual(first.verdict.detail ?? '');
+  const received = receivedText(first.response);
   return {
     ...first.verdict,
-    detail:
-      `In ${options.situation}, ${wrong.length} of ${responses.length} clients got a wrong answer` +
-      `${unanswered > 0 ? ` (${unanswered} got nothing within ${options.limitMs} ms)` : ''}; e.g. ${first.verdict.detail} (${describeReceived(first.response)})`,
+    detail: {
+      en:
+        `In ${options.situation.en}, ${wrong.length} of ${responses.length} clients got a wrong answer` +
+        `${unanswered > 0 ? ` (${unanswered} got nothing within ${options.limitMs} ms)` : ''}; e.g. ${example.en} (${received.en})`,
+      ko:
+        `${options.situation.ko} 클라이언트 ${responses.length}개 중 ${wrong.length}개가 틀린 응답을 받았습니다` +
+        `${unanswered > 0 ? `(${unanswered}개는 ${options.limitMs} ms 안에 아무것도 받지 못함)` : ''}. 예: ${example.ko} (${received.ko})`,
+    },
     hint,
   };
 }

@@ -1,3 +1,4 @@
+import { bilingual } from '../../i18n.js';
 // Cache keys: the same path on another host or port, another directory, another query — each its own object.
 import { checkFetch } from '../../harness/clients/check-fetch.js';
 import { compareBytes } from '../../harness/compare.js';
@@ -23,7 +24,7 @@ export const distinctKeysCheck: CheckDef = {
 };
 
 async function checkDistinctKeys(ctx: CheckContext): Promise<CheckOutcome> {
-  const unproven = await proveCaching(ctx, 'keeping keys apart');
+  const unproven = await proveCaching(ctx, { en: 'keeping keys apart', ko: '키 구분' });
   if (unproven) return unproven;
   const { tiny, tinyAlt } = ctx.harness;
   const samePath = ctx.harness.object('keys-same').path;
@@ -43,9 +44,16 @@ async function checkDistinctKeys(ctx: CheckContext): Promise<CheckOutcome> {
     tiny.url(`/cgi-bin/adder?${a}&${20_000 + prng.int(10_000)}`),
   ];
   const truths = await Promise.all(urls.map((url) => ctx.harness.expected(url)));
-  for (const round of ['first', 'second']) {
+  const rounds = [
+    { en: 'first', ko: '첫 번째' },
+    { en: 'second', ko: '두 번째' },
+  ];
+  for (const round of rounds) {
     for (const [index, url] of urls.entries()) {
-      const { outcome, response } = await checkFetch(ctx, url, { what: url, cacheHit: round === 'second' });
+      const { outcome, response } = await checkFetch(ctx, url, {
+        what: url,
+        cacheHit: round.en === 'second',
+      });
       if (outcome.passed) continue;
       const clash = truths.findIndex(
         (truth, i) => i !== index && compareBytes(truth.bytes, response.bytes).equal,
@@ -53,11 +61,16 @@ async function checkDistinctKeys(ctx: CheckContext): Promise<CheckOutcome> {
       if (clash >= 0) {
         return {
           ...outcome,
-          detail: `${url} (${round} round) got the response of ${urls[clash]}: the cache mixed up their keys.`,
+          detail: {
+            en: `${url} (${round.en} round) got the response of ${urls[clash]}: the cache mixed up their keys.`,
+            ko: `${url}(${round.ko} 라운드)가 ${urls[clash]}의 응답을 받았습니다: 캐시가 두 키를 섞었습니다.`,
+          },
           hint: KEYS_HINT,
         };
       }
-      return { ...outcome, detail: `${round} round: ${outcome.detail ?? ''}` };
+      const failed = bilingual(outcome.detail ?? '');
+      const detail = { en: `${round.en} round: ${failed.en}`, ko: `${round.ko} 라운드: ${failed.ko}` };
+      return { ...outcome, detail };
     }
   }
   return { passed: true };

@@ -13,5 +13,5 @@ export const hitBinaryCheck: CheckDef = {
     en: 'Cache binary responses as bytes with their length (memcpy, not strcpy), headers included.',
     ko: '바이너리 응답은 헤더를 포함해 길이와 함께 바이트로 저장하세요(strcpy가 아니라 memcpy).',
   },
-  run: (ctx) => checkHit(ctx, 'cache-binary', 'the binary object'),
+  run: (ctx) => checkHit(ctx, 'cache-binary', { en: 'the binary object', ko: '바이너리 객체' }),
 };

@@ -11,5 +11,5 @@ export const hitTextCheck: CheckDef = {
   },
   timeoutMs: 15_000,
   hint: CACHE_HINT,
-  run: (ctx) => checkHit(ctx, 'cache-text', 'the text object'),
+  run: (ctx) => checkHit(ctx, 'cache-text', { en: 'the text object', ko: '텍스트 객체' }),
 };

@@ -2,7 +2,7 @@
 // It runs last: it fills the cache, and a cache that stops inserting once full fails only here. Hits are told
 // from misses at the origin; bytes after a whole response are left to the checks about a hit's bytes.
 import { LRU_OBJECT_BYTES } from '../../harness/corpus/corpus.js';
-import type { CheckContext, CheckDef, CheckOutcome } from '../../types.js';
+import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
 import { atStep, fetchCounted } from '../support/cache/counted-fetch.js';
 import { proveCaching } from '../support/cache/caches-at-all.js';
 
@@ -25,11 +25,11 @@ export const lruEvictionCheck: CheckDef = {
 };
 
 async function checkLruEviction(ctx: CheckContext): Promise<CheckOutcome> {
-  const unproven = await proveCaching(ctx, 'LRU eviction');
+  const unproven = await proveCaching(ctx, { en: 'LRU eviction', ko: 'LRU 제거' });
   if (unproven) return unproven;
   const tiny = ctx.harness.tiny;
   const pathOf = (i: number) => ctx.harness.object(lruName(i)).path;
-  const fetchLru = async (i: number, step: string) => {
+  const fetchLru = async (i: number, step: Bilingual) => {
     const fetched = await fetchCounted(ctx, tiny, pathOf(i), {
       what: `${lruName(i)} (${pathOf(i)})`,
       allowTrailing: true,
@@ -39,22 +39,31 @@ async function checkLruEviction(ctx: CheckContext): Promise<CheckOutcome> {
       : { failed: atStep(step, fetched.outcome) };
   };
   for (let i = 0; i <= 10; i++) {
-    const result = await fetchLru(i, `Filling the cache with ${lruName(i)}`);
+    const result = await fetchLru(i, {
+      en: `Filling the cache with ${lruName(i)}`,
+      ko: `${lruName(i)}로 캐시 채우기`,
+    });
     if (result.failed) return result.failed;
   }
-  const refetch = await fetchLru(0, 'Fetching lru-00 again');
+  const refetch = await fetchLru(0, { en: 'Fetching lru-00 again', ko: 'lru-00 다시 요청' });
   if (refetch.failed) return refetch.failed;
   if (!refetch.hit) {
     return {
       passed: false,
-      detail: `After fetching lru-00..lru-10 (11 × ${LRU_OBJECT_BYTES} bytes = ${11 * LRU_OBJECT_BYTES}, which fits in MAX_CACHE_SIZE = 1049000), fetching lru-00 again reached the origin: it was not kept.`,
+      detail: {
+        en: `After fetching lru-00..lru-10 (11 × ${LRU_OBJECT_BYTES} bytes = ${11 * LRU_OBJECT_BYTES}, which fits in MAX_CACHE_SIZE = 1049000), fetching lru-00 again reached the origin: it was not kept.`,
+        ko: `lru-00..lru-10(11 × ${LRU_OBJECT_BYTES}바이트 = ${11 * LRU_OBJECT_BYTES}, MAX_CACHE_SIZE = 1049000 안에 들어감)을 가져온 뒤 lru-00을 다시 요청하자 서버에 도착했습니다: 캐시에 남아 있지 않았습니다.`,
+      },
       hint: {
         en: 'Cache every complete response up to MAX_OBJECT_SIZE (102400 bytes) and keep up to MAX_CACHE_SIZE (1049000 bytes) of them in all — counted in bytes, not in slots (a fixed number of entries evicts too early).',
         ko: 'MAX_OBJECT_SIZE(102400바이트) 이하의 완전한 응답을 모두 캐시하고, 합계 MAX_CACHE_SIZE(1049000바이트)까지 보관하세요. 슬롯 개수가 아니라 바이트로 세야 합니다(항목 수를 고정하면 너무 일찍 제거됩니다).',
       },
     };
   }
-  const extra = await fetchLru(11, 'Fetching lru-11 (forces an eviction)');
+  const extra = await fetchLru(11, {
+    en: 'Fetching lru-11 (forces an eviction)',
+    ko: 'lru-11 요청(제거가 일어나야 함)',
+  });
   if (extra.failed) return extra.failed;
   const seen: Array<{ name: string; want: 'hit' | 'miss'; hit: boolean }> = [];
   for (const [i, want] of [
@@ -62,7 +71,7 @@ async function checkLruEviction(ctx: CheckContext): Promise<CheckOutcome> {
     [11, 'hit'],
     [1, 'miss'],
   ] as const) {
-    const result = await fetchLru(i, `Checking ${lruName(i)}`);
+    const result = await fetchLru(i, { en: `Checking ${lruName(i)}`, ko: `${lruName(i)} 확인` });
     if (result.failed) return result.failed;
     seen.push({ name: lruName(i), want, hit: result.hit });
   }
@@ -70,11 +79,19 @@ async function checkLruEviction(ctx: CheckContext): Promise<CheckOutcome> {
   if (wrong.length === 0) return { passed: true };
   return {
     passed: false,
-    detail:
-      'Fetched lru-00..lru-10, lru-00 again, then lru-11, which cannot fit: lru-01 was the least recently used and had to be evicted. ' +
-      `Expected lru-00 hit, lru-11 hit, lru-01 miss; got ${seen.map((s) => `${s.name} ${s.hit ? 'hit' : 'miss'}`).join(', ')}.`,
-    expected: 'lru-00 hit, lru-11 hit, lru-01 miss',
-    received: seen.map((s) => `${s.name} ${s.hit ? 'hit' : 'miss'}`).join(', '),
+    detail: {
+      en:
+        'Fetched lru-00..lru-10, lru-00 again, then lru-11, which cannot fit: lru-01 was the least recently used and had to be evicted. ' +
+        `Expected lru-00 hit, lru-11 hit, lru-01 miss; got ${seen.map((s) => `${s.name} ${s.hit ? 'hit' : 'miss'}`).join(', ')}.`,
+      ko:
+        'lru-00..lru-10, 다시 lru-00, 그리고 들어갈 자리가 없는 lru-11을 가져왔습니다: 가장 오래 전에 쓰인 lru-01이 제거되어야 합니다. ' +
+        `기대: lru-00 적중, lru-11 적중, lru-01 미스. 실제: ${seen.map((s) => `${s.name} ${s.hit ? '적중' : '미스'}`).join(', ')}.`,
+    },
+    expected: { en: 'lru-00 hit, lru-11 hit, lru-01 miss', ko: 'lru-00 적중, lru-11 적중, lru-01 미스' },
+    received: {
+      en: seen.map((s) => `${s.name} ${s.hit ? 'hit' : 'miss'}`).join(', '),
+      ko: seen.map((s) => `${s.name} ${s.hit ? '적중' : '미스'}`).join(', '),
+    },
     hint: LRU_HINT,
   };
 }

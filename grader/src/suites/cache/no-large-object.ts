@@ -17,12 +17,16 @@ export const noLargeObjectCheck: CheckDef = {
   async run(ctx) {
     const { path, bytes } = ctx.harness.object('over-limit');
     const tiny = ctx.harness.tiny;
-    const unproven = await proveCaching(ctx, 'the size limit');
+    const unproven = await proveCaching(ctx, { en: 'the size limit', ko: '크기 제한' });
     if (unproven) return unproven;
     let requests = 0;
-    for (const step of ['First fetch', 'Second fetch']) {
+    const steps = [
+      { en: 'First fetch', ko: '첫 번째 요청' },
+      { en: 'Second fetch', ko: '두 번째 요청' },
+    ];
+    for (const step of steps) {
       const fetched = await fetchCounted(ctx, tiny, path, {
-        what: `the ${bytes.length}-byte object ${path}`,
+        what: { en: `the ${bytes.length}-byte object ${path}`, ko: `${bytes.length}바이트 객체 ${path}` },
       });
       if (!fetched.outcome.passed) return atStep(step, fetched.outcome);
       requests += fetched.originRequests;
@@ -30,7 +34,10 @@ export const noLargeObjectCheck: CheckDef = {
     if (requests >= 2) return { passed: true };
     return {
       passed: false,
-      detail: `${path} (${bytes.length} bytes, over MAX_OBJECT_SIZE = 102400) was fetched twice but the origin saw ${requests} request(s): the second came from the cache.`,
+      detail: {
+        en: `${path} (${bytes.length} bytes, over MAX_OBJECT_SIZE = 102400) was fetched twice but the origin saw ${requests} request(s): the second came from the cache.`,
+        ko: `${path}(${bytes.length}바이트, MAX_OBJECT_SIZE = 102400 초과)를 두 번 가져왔는데 서버에는 요청이 ${requests}번만 왔습니다: 두 번째는 캐시에서 나왔습니다.`,
+      },
       hint: noLargeObjectCheck.hint,
     };
   },

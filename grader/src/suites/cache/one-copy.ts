@@ -40,7 +40,7 @@ export const oneCopyCheck: CheckDef = {
   id: 'cache.one-copy',
   title: {
     en: 'Simultaneous misses of one object leave one copy in the cache',
-    ko: '한 객체를 동시에 놓쳐도 캐시에는 사본이 하나만 남는다',
+    ko: '같은 객체의 캐시 미스가 동시에 나도 캐시에는 사본이 하나만 남는다',
   },
   timeoutMs: 90_000,
   hint: ONE_COPY_HINT,
@@ -49,14 +49,17 @@ export const oneCopyCheck: CheckDef = {
 
 // 11 fill objects (990,000 bytes) plus one 40,000-byte target fit in MAX_CACHE_SIZE; a second copy of the
 // target does not, so a cache that stores duplicates must evict the oldest fill object, one-copy-00.
+const HELD_OBJECT = { en: 'the held object', ko: '붙잡아 둔 객체' };
+
 async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
-  const unproven = await proveCaching(ctx, 'storing one copy');
+  const unproven = await proveCaching(ctx, { en: 'storing one copy', ko: '사본 하나만 저장' });
   if (unproven) return unproven;
   const tiny = ctx.harness.tiny;
   const fillPath = (i: number) => ctx.harness.object(`one-copy-${String(i).padStart(2, '0')}`).path;
   for (let i = 0; i < FILL_COUNT; i++) {
     const fetched = await fetchCounted(ctx, tiny, fillPath(i), { allowTrailing: true });
-    if (!fetched.outcome.passed) return atStep('Filling the cache', fetched.outcome);
+    if (!fetched.outcome.passed)
+      return atStep({ en: 'Filling the cache', ko: '캐시 채우기' }, fetched.outcome);
   }
   const target = buildTargetResponse(ctx.harness.seed);
   const held = await startHeldOrigin(target, {
@@ -68,14 +71,20 @@ async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
   const results = await fetchOverlapping(ctx, held, url, target);
   const broken = results.find((r) => !r.outcome.passed);
   if (broken) {
-    const failed = atStep(`${SIMULTANEOUS} simultaneous fetches of ${url}`, broken.outcome);
+    const step = {
+      en: `${SIMULTANEOUS} simultaneous fetches of ${url}`,
+      ko: `${url}를 동시에 ${SIMULTANEOUS}번 요청`,
+    };
+    const failed = atStep(step, broken.outcome);
     return endedEarly(target, broken.response) ? { ...failed, hint: HALF_FILLED_HINT } : failed;
   }
   // The second oldest first: fetching the oldest again would, on a miss, insert it and evict the second oldest.
   const second = await fetchCounted(ctx, tiny, fillPath(1), { cacheHit: true, allowTrailing: true });
-  if (!second.outcome.passed) return atStep(`Fetching ${fillPath(1)} again`, second.outcome);
+  if (!second.outcome.passed)
+    return atStep({ en: `Fetching ${fillPath(1)} again`, ko: `${fillPath(1)} 다시 요청` }, second.outcome);
   const first = await fetchCounted(ctx, tiny, fillPath(0), { cacheHit: true, allowTrailing: true });
-  if (!first.outcome.passed) return atStep(`Fetching ${fillPath(0)} again`, first.outcome);
+  if (!first.outcome.passed)
+    return atStep({ en: `Fetching ${fillPath(0)} again`, ko: `${fillPath(0)} 다시 요청` }, first.outcome);
   if (first.originRequests > 0) {
     const last = await fetchCounted(ctx, tiny, fillPath(FILL_COUNT - 1), {
       cacheHit: true,
@@ -85,7 +94,10 @@ async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
     if (!cachesAtAll) {
       return {
         passed: false,
-        detail: `Neither ${fillPath(0)} nor ${fillPath(FILL_COUNT - 1)} (${LRU_OBJECT_BYTES} bytes each) was served from the cache.`,
+        detail: {
+          en: `Neither ${fillPath(0)} nor ${fillPath(FILL_COUNT - 1)} (${LRU_OBJECT_BYTES} bytes each) was served from the cache.`,
+          ko: `${fillPath(0)}도 ${fillPath(FILL_COUNT - 1)}도(각 ${LRU_OBJECT_BYTES}바이트) 캐시에서 제공되지 않았습니다.`,
+        },
         hint: {
           en: 'Cache complete responses up to MAX_OBJECT_SIZE.',
           ko: 'MAX_OBJECT_SIZE 이하의 완전한 응답을 캐시하세요.',
@@ -95,18 +107,22 @@ async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
     return second.originRequests > 0 ? evictedTooMany(fillPath) : storedCopies(fillPath, url);
   }
   const before = held.requestCount;
-  const { outcome: again } = await fetchAgainst(ctx, url, target, 'the held object', {
+  const { outcome: again } = await fetchAgainst(ctx, url, target, HELD_OBJECT, {
     cacheHit: true,
     allowTrailing: true,
   });
-  if (!again.passed) return atStep('Fetching the held object again', again);
+  if (!again.passed)
+    return atStep({ en: 'Fetching the held object again', ko: '붙잡아 둔 객체 다시 요청' }, again);
   if (held.requestCount === before) return { passed: true };
   const probe = await probeNewObject(ctx, held, target);
-  if (probe.failed) return atStep('Fetching a probe object', probe.failed);
+  if (probe.failed) return atStep({ en: 'Fetching a probe object', ko: '확인용 객체 요청' }, probe.failed);
   if (!probe.kept) return { passed: true };
   return {
     passed: false,
-    detail: `After ${SIMULTANEOUS} simultaneous misses of ${url}, fetching it again reached the origin: no copy was kept (a new object of its size fetched twice now is kept).`,
+    detail: {
+      en: `After ${SIMULTANEOUS} simultaneous misses of ${url}, fetching it again reached the origin: no copy was kept (a new object of its size fetched twice now is kept).`,
+      ko: `${url}의 캐시 미스가 동시에 ${SIMULTANEOUS}번 난 뒤 다시 요청하자 서버에 도착했습니다: 사본이 하나도 남지 않았습니다(같은 크기의 새 객체를 두 번 요청하면 지금은 캐시에 남습니다).`,
+    },
     hint: ONE_COPY_HINT,
   };
 }
@@ -115,10 +131,16 @@ async function checkOneCopy(ctx: CheckContext): Promise<CheckOutcome> {
 function storedCopies(fillPath: (i: number) => string, url: string): CheckOutcome {
   return {
     passed: false,
-    detail:
-      `After ${SIMULTANEOUS} simultaneous misses of one ${TARGET_BYTES}-byte object (${url}), ${fillPath(0)} was evicted ` +
-      `but ${fillPath(1)} was kept: ${FILL_COUNT} × ${LRU_OBJECT_BYTES} bytes plus one copy fit in MAX_CACHE_SIZE, ` +
-      'and exactly one object more had to go, as when the cache stored more than one copy.',
+    detail: {
+      en:
+        `After ${SIMULTANEOUS} simultaneous misses of one ${TARGET_BYTES}-byte object (${url}), ${fillPath(0)} was evicted ` +
+        `but ${fillPath(1)} was kept: ${FILL_COUNT} × ${LRU_OBJECT_BYTES} bytes plus one copy fit in MAX_CACHE_SIZE, ` +
+        'and exactly one object more had to go, as when the cache stored more than one copy.',
+      ko:
+        `${TARGET_BYTES}바이트 객체 하나(${url})의 캐시 미스가 동시에 ${SIMULTANEOUS}번 난 뒤, ${fillPath(0)}은 제거되고 ` +
+        `${fillPath(1)}은 남았습니다: ${FILL_COUNT} × ${LRU_OBJECT_BYTES}바이트에 사본 하나를 더해도 MAX_CACHE_SIZE 안에 들어가는데, ` +
+        '객체가 정확히 하나 더 빠졌습니다. 캐시가 사본을 둘 이상 저장했을 때 생기는 일입니다.',
+    },
     hint: ONE_COPY_HINT,
   };
 }
@@ -127,10 +149,16 @@ function storedCopies(fillPath: (i: number) => string, url: string): CheckOutcom
 function evictedTooMany(fillPath: (i: number) => string): CheckOutcome {
   return {
     passed: false,
-    detail:
-      `Both ${fillPath(0)} and ${fillPath(1)} were evicted although ${FILL_COUNT} × ${LRU_OBJECT_BYTES} bytes plus the ` +
-      `target fit in MAX_CACHE_SIZE, and even ${SIMULTANEOUS} copies of the target would have pushed out only one: the ` +
-      'cache evicts by a count of entries (or a smaller limit), not by the bytes of MAX_CACHE_SIZE. Duplicates alone do not explain it.',
+    detail: {
+      en:
+        `Both ${fillPath(0)} and ${fillPath(1)} were evicted although ${FILL_COUNT} × ${LRU_OBJECT_BYTES} bytes plus the ` +
+        `target fit in MAX_CACHE_SIZE, and even ${SIMULTANEOUS} copies of the target would have pushed out only one: the ` +
+        'cache evicts by a count of entries (or a smaller limit), not by the bytes of MAX_CACHE_SIZE. Duplicates alone do not explain it.',
+      ko:
+        `${FILL_COUNT} × ${LRU_OBJECT_BYTES}바이트에 대상 객체를 더해도 MAX_CACHE_SIZE 안에 들어가고, 대상의 사본이 ${SIMULTANEOUS}개여도 ` +
+        `하나만 밀려나야 하는데 ${fillPath(0)}과 ${fillPath(1)}이 모두 제거되었습니다: 캐시가 MAX_CACHE_SIZE 바이트가 아니라 ` +
+        '항목 개수(또는 더 작은 한도)로 제거하고 있습니다. 중복 저장만으로는 설명되지 않습니다.',
+    },
     hint: SLOTS_HINT,
   };
 }
@@ -144,7 +172,7 @@ function evictedTooMany(fillPath: (i: number) => string): CheckOutcome {
 async function fetchOverlapping(ctx: CheckContext, held: HeldOrigin, url: string, target: Buffer) {
   const fetches: Array<ReturnType<typeof fetchAgainst>> = [];
   for (let i = 1; i <= SIMULTANEOUS; i++) {
-    const fetch = fetchAgainst(ctx, url, target, 'the held object', { allowTrailing: true });
+    const fetch = fetchAgainst(ctx, url, target, HELD_OBJECT, { allowTrailing: true });
     fetches.push(fetch);
     if (i < SIMULTANEOUS) {
       const limit = { timeoutMs: ctx.timeoutMs(STAGGER_LIMIT_MS), signal: ctx.signal };
@@ -166,10 +194,15 @@ async function probeNewObject(
 ): Promise<{ kept: boolean; failed?: CheckOutcome }> {
   const url = held.url('/one-copy/probe.txt');
   let before = 0;
-  for (const step of ['first', 'second']) {
+  const steps = [
+    { en: 'first fetch', ko: '첫 번째 요청' },
+    { en: 'second fetch', ko: '두 번째 요청' },
+  ];
+  for (const step of steps) {
     before = held.requestCount;
-    const { outcome } = await fetchAgainst(ctx, url, target, `the probe ${url}`, { allowTrailing: true });
-    if (!outcome.passed) return { kept: false, failed: atStep(`${step} fetch`, outcome) };
+    const probe = { en: `the probe ${url}`, ko: `확인용 객체 ${url}` };
+    const { outcome } = await fetchAgainst(ctx, url, target, probe, { allowTrailing: true });
+    if (!outcome.passed) return { kept: false, failed: atStep(step, outcome) };
   }
   return { kept: held.requestCount === before };
 }

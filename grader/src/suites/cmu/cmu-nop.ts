@@ -36,6 +36,9 @@ export const nopCheck: CheckDef = {
     const deadline = deadlineOf(ctx.timeoutMs(2000), ctx.signal);
     await Promise.race([nop.firstConnection, deadline.expired]);
     deadline.cancel();
-    return compareCurlBody(ctx, 'cmu-home', ' (while another request hangs on a nop server)');
+    return compareCurlBody(ctx, 'cmu-home', {
+      en: ' (while another request hangs on a nop server)',
+      ko: ' (다른 요청이 nop 서버에 묶여 있는 동안)',
+    });
   },
 };

@@ -24,6 +24,9 @@ export const originStoppedCheck: CheckDef = {
     }
     await tiny.stop();
     ctx.defer(() => tiny.start());
-    return compareCurlBody(ctx, 'cmu-home', ' (the origin was stopped: it must come from the cache)');
+    return compareCurlBody(ctx, 'cmu-home', {
+      en: ' (the origin was stopped: it must come from the cache)',
+      ko: ' (서버가 멈춘 상태: 캐시에서 와야 함)',
+    });
   },
 };

@@ -1,3 +1,4 @@
+import { mapText } from '../../i18n.js';
 import { UNCACHEABLE_BYTES } from '../../harness/origins/origin-response.js';
 import { startBarrierOrigin } from '../../harness/origins/barrier-origin.js';
 import { compareBytes } from '../../harness/compare.js';
@@ -32,13 +33,22 @@ export const barrierCheck: CheckDef = {
       await endFromOriginSide(ctx, origin, fetches);
       const meaning =
         arrived === 1
-          ? 'the proxy handles one exchange at a time'
+          ? {
+              en: 'the proxy handles one exchange at a time',
+              ko: '프록시가 요청을 한 번에 하나씩만 처리합니다',
+            }
           : arrived === 0
-            ? 'the proxy forwarded none of them'
-            : `the proxy handles at most ${arrived} exchanges at a time`;
+            ? { en: 'the proxy forwarded none of them', ko: '프록시가 하나도 전달하지 않았습니다' }
+            : {
+                en: `the proxy handles at most ${arrived} exchanges at a time`,
+                ko: `프록시가 한 번에 최대 ${arrived}개의 요청만 처리합니다`,
+              };
       return {
         passed: false,
-        detail: `Only ${arrived} of ${PARTIES} requests reached the origin (the next one still had not ${limitMs} ms after it was sent), while the origin waited for all ${PARTIES} before answering any: ${meaning}.`,
+        detail: {
+          en: `Only ${arrived} of ${PARTIES} requests reached the origin (the next one still had not ${limitMs} ms after it was sent), while the origin waited for all ${PARTIES} before answering any: ${meaning.en}.`,
+          ko: `요청 ${PARTIES}개 중 ${arrived}개만 서버에 도착했습니다(다음 요청은 보낸 지 ${limitMs} ms가 지나도 오지 않았습니다). 서버는 ${PARTIES}개가 모두 도착해야 응답하므로, ${meaning.ko}.`,
+        },
         hint: concurrencyHints.serialised,
       };
     }
@@ -49,7 +59,11 @@ export const barrierCheck: CheckDef = {
       if (comparison.equal && !response.timedOut && response.errorCode === undefined) continue;
       return {
         passed: false,
-        detail: `All ${PARTIES} requests reached the origin, but the client of ${path} got: ${describeBrokenExchange(response, fetchLimitMs, comparison.summary)}.`,
+        detail: mapText(describeBrokenExchange(response, fetchLimitMs, comparison.account), (got, lang) =>
+          lang === 'ko'
+            ? `요청 ${PARTIES}개가 모두 서버에 도착했지만, ${path} 요청의 클라이언트가 받은 것: ${got}.`
+            : `All ${PARTIES} requests reached the origin, but the client of ${path} got: ${got}.`,
+        ),
         expected: comparison.expectedExcerpt,
         received: comparison.receivedExcerpt,
         hint: response.timedOut ? concurrencyHints.outOfOrder : wrongBytesHint,
@@ -57,7 +71,10 @@ export const barrierCheck: CheckDef = {
     }
     return {
       passed: true,
-      detail: `All ${PARTIES} requests were in progress at once and each got its own response.`,
+      detail: {
+        en: `All ${PARTIES} requests were in progress at once and each got its own response.`,
+        ko: `요청 ${PARTIES}개가 모두 동시에 진행되었고, 각자 자기 응답을 받았습니다.`,
+      },
     };
   },
 };

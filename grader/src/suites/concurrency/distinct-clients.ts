@@ -1,6 +1,6 @@
 import { allowSignalListeners } from '../../harness/clients/listener-limit.js';
 import { wrongBytesHint } from '../../harness/clients/verify-fetch.js';
-import type { CheckDef, CheckOutcome } from '../../types.js';
+import type { Bilingual, CheckDef, CheckOutcome, Lang } from '../../types.js';
 import { type ClientOutcome, runDistinctRound } from '../support/concurrency/distinct-round.js';
 import { concurrencyHints } from '../support/concurrency/hints.js';
 
@@ -40,37 +40,72 @@ export const distinctClientsCheck: CheckDef = {
     }
     return {
       passed: true,
-      detail: `${ROUNDS} rounds of ${CLIENTS} clients connected at once: every client got exactly its own object.`,
+      detail: {
+        en: `${ROUNDS} rounds of ${CLIENTS} clients connected at once: every client got exactly its own object.`,
+        ko: `클라이언트 ${CLIENTS}개가 동시에 접속하는 라운드 ${ROUNDS}번: 모든 클라이언트가 정확히 자기 객체를 받았습니다.`,
+      },
     };
   },
 };
 
 function describeFailedRound(round: number, failed: ClientOutcome[], limitMs: number): CheckOutcome {
   const list = (kind: ClientOutcome['kind']) => failed.filter((outcome) => outcome.kind === kind);
-  const names = (outcomes: ClientOutcome[]) =>
+  const names = (outcomes: ClientOutcome[], lang: Lang = 'en') =>
     outcomes
       .slice(0, 6)
-      .map((outcome) => (outcome.gotName ? `${outcome.name} got ${outcome.gotName}` : outcome.name))
+      .map((outcome) =>
+        outcome.gotName
+          ? lang === 'ko'
+            ? `${outcome.name}: ${outcome.gotName}의 객체를 받음`
+            : `${outcome.name} got ${outcome.gotName}`
+          : outcome.name,
+      )
       .join(', ') + (outcomes.length > 6 ? ', …' : '');
-  const parts: string[] = [];
+  const parts: Bilingual[] = [];
   const refused = list('refused');
   const nothing = list('nothing');
   const other = list('other-object');
   const neverClosed = list('never-closed');
   const wrong = list('wrong-bytes');
-  if (refused.length) parts.push(`${refused.length} could not connect (${names(refused)})`);
-  if (nothing.length) parts.push(`${nothing.length} got nothing within ${limitMs} ms (${names(nothing)})`);
-  if (other.length) parts.push(`${other.length} got another client's object (${names(other)})`);
-  if (neverClosed.length) {
-    parts.push(
-      `${neverClosed.length} got their object but the connection was never closed (${names(neverClosed)})`,
-    );
+  if (refused.length) {
+    parts.push({
+      en: `${refused.length} could not connect (${names(refused)})`,
+      ko: `${refused.length}개는 접속하지 못함(${names(refused)})`,
+    });
   }
-  if (wrong.length) parts.push(`${wrong.length} got wrong bytes (${wrong[0]!.name}: ${wrong[0]!.summary})`);
+  if (nothing.length) {
+    parts.push({
+      en: `${nothing.length} got nothing within ${limitMs} ms (${names(nothing)})`,
+      ko: `${nothing.length}개는 ${limitMs} ms 안에 아무것도 받지 못함(${names(nothing)})`,
+    });
+  }
+  if (other.length) {
+    parts.push({
+      en: `${other.length} got another client's object (${names(other)})`,
+      ko: `${other.length}개는 다른 클라이언트의 객체를 받음(${names(other, 'ko')})`,
+    });
+  }
+  if (neverClosed.length) {
+    parts.push({
+      en: `${neverClosed.length} got their object but the connection was never closed (${names(neverClosed)})`,
+      ko: `${neverClosed.length}개는 객체를 받았지만 연결이 끝내 닫히지 않음(${names(neverClosed)})`,
+    });
+  }
+  const firstWrong = wrong[0];
+  if (firstWrong?.summary) {
+    const { name, summary } = firstWrong;
+    parts.push({
+      en: `${wrong.length} got wrong bytes (${name}: ${summary.en})`,
+      ko: `${wrong.length}개는 틀린 바이트를 받음(${name}: ${summary.ko})`,
+    });
+  }
   const sharedState = nothing.length + other.length + neverClosed.length > 0;
   return {
     passed: false,
-    detail: `Round ${round + 1} of ${ROUNDS}, ${CLIENTS} clients connected at once: ${parts.join('; ')}.`,
+    detail: {
+      en: `Round ${round + 1} of ${ROUNDS}, ${CLIENTS} clients connected at once: ${parts.map((p) => p.en).join('; ')}.`,
+      ko: `라운드 ${round + 1}/${ROUNDS}, 클라이언트 ${CLIENTS}개 동시 접속: ${parts.map((p) => p.ko).join('; ')}.`,
+    },
     expected: wrong[0]?.expectedExcerpt,
     received: wrong[0]?.receivedExcerpt,
     hint: sharedState ? concurrencyHints.sharedConnfd : wrongBytesHint,

@@ -40,25 +40,42 @@ export const hungOriginCheck: CheckDef = {
     await nop.close();
     await within(hanging, ctx.timeoutMs(SETTLE_MS), ctx.signal);
     const pending = reached
-      ? 'while the proxy held a connection to an origin that never answers'
-      : `while a request to an origin that never answers was outstanding (the proxy had not connected to that origin within ${CONNECT_WAIT_MS} ms)`;
+      ? {
+          en: 'while the proxy held a connection to an origin that never answers',
+          ko: '프록시가 응답하지 않는 서버와 연결을 맺고 있는 동안',
+        }
+      : {
+          en: `while a request to an origin that never answers was outstanding (the proxy had not connected to that origin within ${CONNECT_WAIT_MS} ms)`,
+          ko: `응답하지 않는 서버로 가는 요청이 끝나지 않은 동안(프록시는 ${CONNECT_WAIT_MS} ms 안에 그 서버에 연결하지 않았습니다)`,
+        };
     if (verdict.ok) {
       if (!reached && endedEarly) {
         return {
           passed: false,
-          detail:
-            'The proxy ended the request for the silent origin without ever connecting to it, so nothing was left hanging to test against.',
+          detail: {
+            en: 'The proxy ended the request for the silent origin without ever connecting to it, so nothing was left hanging to test against.',
+            ko: '프록시가 응답하지 않는 서버에 한 번도 연결하지 않고 그 요청을 끝내서, 묶여 있는 요청을 두고 시험할 수가 없었습니다.',
+          },
           hint: {
             en: 'Connect to the origin named in the URI (host and port) for every GET request.',
             ko: 'GET 요청마다 URI에 적힌 서버(호스트와 포트)에 연결하세요.',
           },
         };
       }
-      return { passed: true, detail: `Home was served byte for byte ${pending}.` };
+      return {
+        passed: true,
+        detail: {
+          en: `Home was served byte for byte ${pending.en}.`,
+          ko: `${pending.ko}에도 홈 페이지가 바이트 그대로 전달되었습니다.`,
+        },
+      };
     }
     return {
       passed: false,
-      detail: `Fetching home ${pending}: ${verdict.summary}.`,
+      detail: {
+        en: `Fetching home ${pending.en}: ${verdict.account.en}.`,
+        ko: `${pending.ko} 홈 페이지를 가져오기: ${verdict.account.ko}.`,
+      },
       expected: verdict.expected,
       received: verdict.received,
       hint: hintFor(verdict, concurrencyHints.serialised),

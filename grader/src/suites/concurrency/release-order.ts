@@ -33,7 +33,10 @@ export const releaseOrderCheck: CheckDef = {
       await endFromOriginSide(ctx, origin, fetches);
       return {
         passed: false,
-        detail: `Only ${arrived} of ${REQUESTS} requests reached the origin (the next one still had not ${arrivalLimitMs} ms after it was sent; the origin holds every response until all ${REQUESTS} are there): the proxy does not handle the exchanges at the same time.`,
+        detail: {
+          en: `Only ${arrived} of ${REQUESTS} requests reached the origin (the next one still had not ${arrivalLimitMs} ms after it was sent; the origin holds every response until all ${REQUESTS} are there): the proxy does not handle the exchanges at the same time.`,
+          ko: `요청 ${REQUESTS}개 중 ${arrived}개만 서버에 도착했습니다(다음 요청은 보낸 지 ${arrivalLimitMs} ms가 지나도 오지 않았고, 서버는 ${REQUESTS}개가 모두 올 때까지 모든 응답을 붙잡아 둡니다): 프록시가 요청들을 동시에 처리하지 않습니다.`,
+        },
         hint: concurrencyHints.serialised,
       };
     }
@@ -43,12 +46,19 @@ export const releaseOrderCheck: CheckDef = {
       origin.release([path]);
       const index = paths.indexOf(path);
       const response = await within(fetches[index]!, stepLimitMs, ctx.signal);
-      const released = `released ${path} as number ${step + 1} of ${REQUESTS} (arrival order ${origin.arrivedPaths.join(', ')}; release order ${order.join(', ')})`;
+      const orders = `${origin.arrivedPaths.join(', ')}; ${order.join(', ')}`;
+      const released = {
+        en: `released ${path} as number ${step + 1} of ${REQUESTS} (arrival order ${origin.arrivedPaths.join(', ')}; release order ${order.join(', ')})`,
+        ko: `${REQUESTS}개 중 ${step + 1}번째로 ${path}의 응답을 풀어 주었습니다(도착 순서; 풀어 준 순서: ${orders})`,
+      };
       if (response === undefined) {
         await endFromOriginSide(ctx, origin, fetches);
         return {
           passed: false,
-          detail: `The origin ${released}, but its client received no complete response within ${stepLimitMs} ms.`,
+          detail: {
+            en: `The origin ${released.en}, but its client received no complete response within ${stepLimitMs} ms.`,
+            ko: `서버가 ${released.ko}. 그런데 그 클라이언트는 ${stepLimitMs} ms 안에 완전한 응답을 받지 못했습니다.`,
+          },
           hint: concurrencyHints.outOfOrder,
         };
       }
@@ -57,11 +67,14 @@ export const releaseOrderCheck: CheckDef = {
       const other = nameResponse(response.bytes);
       const got =
         other && other !== path
-          ? `the response for ${other}`
-          : describeBrokenExchange(response, stepLimitMs, comparison.summary);
+          ? { en: `the response for ${other}`, ko: `${other}의 응답` }
+          : describeBrokenExchange(response, stepLimitMs, comparison.account);
       return {
         passed: false,
-        detail: `The origin ${released}; the client that asked for ${path} got ${got}.`,
+        detail: {
+          en: `The origin ${released.en}; the client that asked for ${path} got ${got.en}.`,
+          ko: `서버가 ${released.ko}. ${path} 요청의 클라이언트가 받은 것: ${got.ko}.`,
+        },
         expected: comparison.expectedExcerpt,
         received: comparison.receivedExcerpt,
         hint: other && other !== path ? concurrencyHints.sharedConnfd : wrongBytesHint,
@@ -69,7 +82,10 @@ export const releaseOrderCheck: CheckDef = {
     }
     return {
       passed: true,
-      detail: `Released in the order ${order.join(', ')}, each response reached the client that asked for it.`,
+      detail: {
+        en: `Released in the order ${order.join(', ')}, each response reached the client that asked for it.`,
+        ko: `${order.join(', ')} 순서로 풀어 준 응답이 각각 그것을 요청한 클라이언트에게 전달되었습니다.`,
+      },
     };
   },
 };

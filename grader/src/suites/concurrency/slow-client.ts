@@ -23,7 +23,11 @@ export const slowClientCheck: CheckDef = {
     const slow = openSlowClient(ctx.proxy);
     ctx.defer(() => slow.destroy());
     if (!(await slow.connected)) {
-      return { passed: false, detail: 'The proxy did not accept a connection (is it still running?).' };
+      const detail = {
+        en: 'The proxy did not accept a connection (is it still running?).',
+        ko: '프록시가 연결을 받지 않았습니다(아직 실행 중인가요?).',
+      };
+      return { passed: false, detail };
     }
     await new Promise<void>((resolve) => slow.socket.write(half, () => resolve()));
     // Until the proxy has read the half line, the fetch below could overtake it (win a lock, be accepted
@@ -37,12 +41,18 @@ export const slowClientCheck: CheckDef = {
     if (verdict.ok) {
       return {
         passed: true,
-        detail: `Home was served byte for byte while another client held ${JSON.stringify(half)}.`,
+        detail: {
+          en: `Home was served byte for byte while another client held ${JSON.stringify(half)}.`,
+          ko: `다른 클라이언트가 ${JSON.stringify(half)}까지만 보내고 멈춰 있는 동안에도 홈 페이지가 바이트 그대로 전달되었습니다.`,
+        },
       };
     }
     return {
       passed: false,
-      detail: `Fetching home while another client held the half request line ${JSON.stringify(half)}: ${verdict.summary}.`,
+      detail: {
+        en: `Fetching home while another client held the half request line ${JSON.stringify(half)}: ${verdict.account.en}.`,
+        ko: `다른 클라이언트가 요청 줄의 절반 ${JSON.stringify(half)}만 보내고 멈춰 있는 동안 홈 페이지를 가져오기: ${verdict.account.ko}.`,
+      },
       expected: verdict.expected,
       received: verdict.received,
       hint: hintFor(verdict, concurrencyHints.headInAcceptLoop),

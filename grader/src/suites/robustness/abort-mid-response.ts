@@ -35,18 +35,27 @@ export const abortMidResponseCheck: CheckDef = {
       if (outcome === 'refused' || outcome === 'no-data') break;
     }
     const aborted = outcomes.filter((outcome) => outcome === 'aborted').length;
-    const gone = `${aborted} clients hung up right after their request, or closed or reset their connection after the first bytes, of a response of ${sizeMiB} MiB`;
-    const what = `clients aborted (${gone})`;
+    const gone = {
+      en: `${aborted} clients hung up right after their request, or closed or reset their connection after the first bytes, of a response of ${sizeMiB} MiB`,
+      ko: `클라이언트 ${aborted}개가 ${sizeMiB} MiB짜리 응답을 요청하자마자 끊거나, 첫 바이트를 받은 뒤 연결을 닫거나 리셋했습니다`,
+    };
+    const what = { en: `clients aborted (${gone.en})`, ko: `클라이언트들이 중간에 떠난(${gone.ko})` };
     const reproduce = `for i in $(seq 30); do curl -s -x ${ctx.proxy.host}:${ctx.proxy.port} '${url}' | head -c 1 >/dev/null; done; ${curlLine(ctx.proxy, ctx.harness.tiny.url(ctx.harness.object('home').path))}`;
     const stoppedAt = outcomes.findIndex((outcome) => outcome === 'refused' || outcome === 'no-data');
     if (stoppedAt >= 0) {
       const how =
         outcomes[stoppedAt] === 'refused'
-          ? 'found nothing listening'
-          : `got no byte of the response within ${limitMs} ms`;
+          ? { en: 'found nothing listening', ko: 'listen하는 프록시를 찾지 못했습니다' }
+          : {
+              en: `got no byte of the response within ${limitMs} ms`,
+              ko: `${limitMs} ms 안에 응답을 한 바이트도 받지 못했습니다`,
+            };
       return {
         passed: false,
-        detail: `The proxy stopped answering after clients aborted: client ${stoppedAt + 1} (after ${aborted} aborts) ${how}.`,
+        detail: {
+          en: `The proxy stopped answering after clients aborted: client ${stoppedAt + 1} (after ${aborted} aborts) ${how.en}.`,
+          ko: `클라이언트들이 중간에 떠난 뒤 프록시가 응답을 멈췄습니다: ${stoppedAt + 1}번째 클라이언트(중단 ${aborted}번 뒤)가 ${how.ko}.`,
+        },
         hint: robustnessHints.sigpipe,
         reproduce,
       };
@@ -54,7 +63,10 @@ export const abortMidResponseCheck: CheckDef = {
     if (aborted === 0) {
       return {
         passed: false,
-        detail: `None of the ${outcomes.length} clients received any of the ${sizeMiB} MiB response (the proxy closed every connection first), so no abort could be tested.`,
+        detail: {
+          en: `None of the ${outcomes.length} clients received any of the ${sizeMiB} MiB response (the proxy closed every connection first), so no abort could be tested.`,
+          ko: `클라이언트 ${outcomes.length}개 중 어느 것도 ${sizeMiB} MiB 응답을 한 바이트도 받지 못해서(프록시가 모든 연결을 먼저 닫음), 중간에 떠나는 경우를 시험할 수 없었습니다.`,
+        },
         hint: robustnessHints.sigpipe,
       };
     }
@@ -62,6 +74,13 @@ export const abortMidResponseCheck: CheckDef = {
     if (stillServes) return { ...stillServes, reproduce };
     const closedFirst = outcomes.length - aborted;
     const note = closedFirst > 0 ? ` (the proxy closed ${closedFirst} others before any data)` : '';
-    return { passed: true, detail: `${gone}${note}; home was still served byte for byte.` };
+    const noteKo = closedFirst > 0 ? ` (나머지 ${closedFirst}개는 프록시가 데이터 없이 먼저 닫음)` : '';
+    return {
+      passed: true,
+      detail: {
+        en: `${gone.en}${note}; home was still served byte for byte.`,
+        ko: `${gone.ko}${noteKo}. 그 뒤에도 홈 페이지가 바이트 그대로 전달되었습니다.`,
+      },
+    };
   },
 };

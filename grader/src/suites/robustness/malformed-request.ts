@@ -1,6 +1,6 @@
 import { excerpt } from '../../harness/compare.js';
 import { type ClientState, openSlowClient } from '../../harness/clients/slow-client.js';
-import type { CheckContext, CheckDef } from '../../types.js';
+import type { Bilingual, CheckContext, CheckDef } from '../../types.js';
 import { robustnessHints } from '../support/robustness/hints.js';
 import { buildMalformedCases, type MalformedCase } from '../support/robustness/malformed-cases.js';
 import { checkStillServes } from '../support/robustness/still-serves.js';
@@ -19,7 +19,7 @@ export const malformedRequestCheck: CheckDef = {
     const { tiny } = ctx.harness;
     const cases = buildMalformedCases(`${tiny.host}:${tiny.port}`);
     const limitMs = ctx.timeoutMs(ANSWER_LIMIT_MS);
-    let previous = 'the first malformed request';
+    let previous: Bilingual = { en: 'the first malformed request', ko: '첫 번째 잘못된 요청' };
     const answers: string[] = [];
     // One at a time, so a crash is pinned on the request that caused it.
     for (const testCase of cases) {
@@ -30,19 +30,32 @@ export const malformedRequestCheck: CheckDef = {
         return {
           passed: false,
           detail: crashed
-            ? `The proxy stopped accepting connections after ${previous}.`
-            : `Sent ${testCase.name}: ${problem}; expected an error status (400) or a close.`,
+            ? {
+                en: `The proxy stopped accepting connections after ${previous.en}.`,
+                ko: `보낸 것: ${previous.ko}. 그 뒤로 프록시가 연결을 받지 않습니다.`,
+              }
+            : {
+                en: `Sent ${testCase.name.en}: ${problem.en}; expected an error status (400) or a close.`,
+                ko: `보낸 것: ${testCase.name.ko}. ${problem.ko}. 오류 상태(400)나 연결 종료를 기대했습니다.`,
+              },
           hint: robustnessHints.malformed,
         };
       }
       previous = testCase.name;
       answers.push(`${testCase.short}: ${state.statusCode ?? 'closed'}`);
     }
-    const stillServes = await checkStillServes(ctx, 'the malformed requests', robustnessHints.malformed);
+    const stillServes = await checkStillServes(
+      ctx,
+      { en: 'the malformed requests', ko: '잘못된 요청들' },
+      robustnessHints.malformed,
+    );
     return (
       stillServes ?? {
         passed: true,
-        detail: `Every malformed request got an error or a close (${answers.join(', ')}), and home was still served.`,
+        detail: {
+          en: `Every malformed request got an error or a close (${answers.join(', ')}), and home was still served.`,
+          ko: `잘못된 요청마다 오류 응답이나 연결 종료를 받았고(${answers.join(', ')}), 홈 페이지도 계속 제공되었습니다.`,
+        },
       }
     );
   },
@@ -62,15 +75,28 @@ async function sendMalformed(
 }
 
 /** Undefined when the answer is acceptable, else what was wrong with it. */
-function judge(state: ClientState, limitMs: number): string | undefined {
+function judge(state: ClientState, limitMs: number): Bilingual | undefined {
   const { statusCode, received } = state;
   if (statusCode !== undefined && statusCode >= 400 && statusCode <= 599) return undefined;
   if (state.kind === 'timeout') {
-    const got = received.length > 0 ? `only ${excerpt(received, 0, 48)}` : 'nothing';
-    return `neither an answer nor a close within ${limitMs} ms (received ${got})`;
+    const some = received.length > 0 ? excerpt(received, 0, 48) : undefined;
+    return {
+      en: `neither an answer nor a close within ${limitMs} ms (received ${some ? `only ${some}` : 'nothing'})`,
+      ko: `${limitMs} ms 안에 응답도 연결 종료도 없었습니다(받은 것: ${some ?? '없음'})`,
+    };
   }
-  if (state.errorCode === 'ECONNREFUSED') return 'the proxy refused the connection';
+  if (state.errorCode === 'ECONNREFUSED')
+    return { en: 'the proxy refused the connection', ko: '프록시가 연결을 거부했습니다' };
   if (state.kind === 'closed' && received.length === 0) return undefined;
-  if (statusCode !== undefined) return `status ${statusCode} (an error status was expected)`;
-  return `${received.length} bytes that are not an HTTP response: ${excerpt(received, 0, 48)}`;
+  if (statusCode !== undefined) {
+    return {
+      en: `status ${statusCode} (an error status was expected)`,
+      ko: `상태 ${statusCode}가 왔습니다(오류 상태여야 합니다)`,
+    };
+  }
+  const bytes = excerpt(received, 0, 48);
+  return {
+    en: `${received.length} bytes that are not an HTTP response: ${bytes}`,
+    ko: `HTTP 응답이 아닌 ${received.length}바이트가 왔습니다: ${bytes}`,
+  };
 }

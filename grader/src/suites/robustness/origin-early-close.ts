@@ -10,11 +10,17 @@ export const originEarlyCloseCheck = originFailureCheck(
   },
   [
     {
-      what: 'an origin that closes in the middle of its response head',
+      what: {
+        en: 'an origin that closes in the middle of its response head',
+        ko: '응답 헤더 도중에 연결을 닫는 서버',
+      },
       start: () => startEarlyCloseOrigin('partial-head'),
     },
     {
-      what: 'an origin that closes after half the body its Content-length promised',
+      what: {
+        en: 'an origin that closes after half the body its Content-length promised',
+        ko: 'Content-length로 약속한 본문의 절반만 보내고 연결을 닫는 서버',
+      },
       start: () => startEarlyCloseOrigin('half-body'),
     },
   ],

@@ -46,15 +46,27 @@ export const unsupportedMethodCheck: CheckDef = {
       } else {
         const got =
           state.errorCode === 'ECONNREFUSED'
-            ? 'a refused connection (is the proxy still running?)'
+            ? {
+                en: 'a refused connection (is the proxy still running?)',
+                ko: '연결 거부(프록시가 아직 실행 중인가요?)',
+              }
             : state.kind === 'timeout'
-              ? `no answer and no close within ${limitMs} ms`
+              ? {
+                  en: `no answer and no close within ${limitMs} ms`,
+                  ko: `${limitMs} ms 안에 응답도 연결 종료도 없음`,
+                }
               : code !== undefined
-                ? `status ${code}`
-                : `bytes that are not an HTTP response: ${excerpt(state.received, 0, 48)}`;
+                ? { en: `status ${code}`, ko: `상태 ${code}` }
+                : {
+                    en: `bytes that are not an HTTP response: ${excerpt(state.received, 0, 48)}`,
+                    ko: `HTTP 응답이 아닌 바이트: ${excerpt(state.received, 0, 48)}`,
+                  };
         return {
           passed: false,
-          detail: `A ${name} request got ${got}; expected an error status (501 Not Implemented) or a close.`,
+          detail: {
+            en: `A ${name} request got ${got.en}; expected an error status (501 Not Implemented) or a close.`,
+            ko: `${name} 요청의 결과: ${got.ko}. 오류 상태(501 Not Implemented)나 연결 종료를 기대했습니다.`,
+          },
           hint: robustnessHints.unsupportedMethod,
         };
       }
@@ -63,17 +75,26 @@ export const unsupportedMethodCheck: CheckDef = {
       const what = origin.requests.map((r) => r.head.split('\r\n')[0]).join(', ');
       return {
         passed: false,
-        detail: `The proxy answered (${answers.join(', ')}) but also sent the origin: ${what}.`,
+        detail: {
+          en: `The proxy answered (${answers.join(', ')}) but also sent the origin: ${what}.`,
+          ko: `프록시가 응답은 했지만(${answers.join(', ')}) 서버에도 요청을 보냈습니다: ${what}.`,
+        },
         hint: robustnessHints.unsupportedMethod,
       };
     }
     const stillServes = await checkStillServes(
       ctx,
-      'the POST and CONNECT requests',
+      { en: 'the POST and CONNECT requests', ko: 'POST와 CONNECT 요청' },
       robustnessHints.unsupportedMethod,
     );
     return (
-      stillServes ?? { passed: true, detail: `Answered ${answers.join(', ')}; nothing reached the origin.` }
+      stillServes ?? {
+        passed: true,
+        detail: {
+          en: `Answered ${answers.join(', ')}; nothing reached the origin.`,
+          ko: `응답: ${answers.join(', ')}. 서버에는 아무것도 전달되지 않았습니다.`,
+        },
+      }
     );
   },
 };

@@ -48,7 +48,10 @@ export function withListenerPid(target: Target): Target {
   return {
     ...target,
     notes: [
-      'The proxy runs outside the grader: it cannot be restarted after a crash. Its pid is that of the process holding its listening socket (--find-pid).',
+      {
+        en: 'The proxy runs outside the grader: it cannot be restarted after a crash. Its pid is that of the process holding its listening socket (--find-pid).',
+        ko: '프록시가 채점기 밖에서 실행됩니다: 죽은 뒤 다시 시작할 수 없습니다. pid는 listen 소켓을 가진 프로세스의 것입니다(--find-pid).',
+      },
     ],
     async start(options) {
       const result = await target.start(options);

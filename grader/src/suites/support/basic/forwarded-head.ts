@@ -106,12 +106,20 @@ export function describeMissingHead(ctx: CheckContext, recorded: RecordedExchang
   const answer = parseResponse(response.bytes)?.statusLine ?? excerpt(response.bytes, 0);
   const answered =
     response.bytes.length > 0 ? `; the proxy answered the client ${JSON.stringify(answer)}` : '';
+  const answeredKo =
+    response.bytes.length > 0 ? `. 프록시가 클라이언트에게 보낸 응답: ${JSON.stringify(answer)}` : '';
   if (!capture.connected) {
     return {
       passed: false,
       detail: response.timedOut
-        ? `The origin received no connection within ${timeoutMs} ms${answered}.`
-        : `The origin received no connection before the proxy closed the client's connection${answered}.`,
+        ? {
+            en: `The origin received no connection within ${timeoutMs} ms${answered}.`,
+            ko: `${timeoutMs} ms 안에 서버로 연결이 오지 않았습니다${answeredKo}.`,
+          }
+        : {
+            en: `The origin received no connection before the proxy closed the client's connection${answered}.`,
+            ko: `프록시가 클라이언트 연결을 닫을 때까지 서버로 연결이 오지 않았습니다${answeredKo}.`,
+          },
       hint: {
         en: 'Connect to the host and port in the URI and send the request head there.',
         ko: 'URI의 호스트와 포트로 접속해 요청 헤더를 보내세요.',
@@ -121,7 +129,10 @@ export function describeMissingHead(ctx: CheckContext, recorded: RecordedExchang
   }
   return {
     passed: false,
-    detail: `The origin received ${capture.bytes.length} bytes but no blank line ending the head${answered}.`,
+    detail: {
+      en: `The origin received ${capture.bytes.length} bytes but no blank line ending the head${answered}.`,
+      ko: `서버가 ${capture.bytes.length}바이트를 받았지만 헤더를 끝내는 빈 줄은 받지 못했습니다${answeredKo}.`,
+    },
     received: excerpt(capture.bytes, 0, 80),
     reproduce,
     hint: {
@@ -140,7 +151,7 @@ export function tokenFor(ctx: CheckContext, label: string): string {
 export function failedForward(
   recorded: RecordedExchange,
   ctx: CheckContext,
-  detail: string,
+  detail: Bilingual,
   hint: Bilingual,
   extra = '',
 ): CheckOutcome {

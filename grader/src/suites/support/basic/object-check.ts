@@ -19,7 +19,7 @@ interface ObjectCheckSpec {
   object: string;
   title: Bilingual;
   /** e.g. 'the html page' */
-  what: string;
+  what: Bilingual;
   baseTimeoutMs?: number;
 }
 
@@ -34,7 +34,7 @@ export function objectCheck(spec: ObjectCheckSpec): CheckDef {
       const { path } = ctx.harness.object(spec.object);
       const url = ctx.harness.tiny.url(encodePath(path));
       const { outcome } = await checkFetch(ctx, url, {
-        what: `${spec.what} ${path}`,
+        what: { en: `${spec.what.en} ${path}`, ko: `${spec.what.ko} ${path}` },
         baseTimeoutMs: fetchMs,
       });
       return outcome;

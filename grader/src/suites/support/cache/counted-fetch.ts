@@ -1,7 +1,8 @@
+import { bilingual } from '../../../i18n.js';
 import { checkFetch } from '../../../harness/clients/check-fetch.js';
 import type { TinyOrigin } from '../../../harness/harness.js';
 import type { RawResponse } from '../../../harness/clients/raw-client.js';
-import type { Bilingual, CheckContext, CheckOutcome } from '../../../types.js';
+import type { Bilingual, CheckContext, CheckOutcome, Text } from '../../../types.js';
 
 /** How long the origin may take to read the request heads of connections already made to it. */
 const SETTLE_MS = 2000;
@@ -18,7 +19,7 @@ export async function fetchCounted(
   ctx: CheckContext,
   origin: TinyOrigin,
   path: string,
-  options: { what?: string; cacheHit?: boolean; allowTrailing?: boolean } = {},
+  options: { what?: Text; cacheHit?: boolean; allowTrailing?: boolean } = {},
 ): Promise<CountedFetch> {
   const url = origin.url(path);
   await ctx.harness.expected(url);
@@ -40,6 +41,7 @@ export const CACHE_HINT: Bilingual = {
 };
 
 /** Prefixes a failed fetch's detail with the step it belonged to. */
-export function atStep(step: string, outcome: CheckOutcome): CheckOutcome {
-  return { ...outcome, detail: `${step}: ${outcome.detail ?? 'failed'}` };
+export function atStep(step: Bilingual, outcome: CheckOutcome): CheckOutcome {
+  const failed = bilingual(outcome.detail ?? { en: 'failed', ko: '실패' });
+  return { ...outcome, detail: { en: `${step.en}: ${failed.en}`, ko: `${step.ko}: ${failed.ko}` } };
 }

@@ -1,14 +1,14 @@
 import { describeReceived } from '../../../harness/clients/check-fetch.js';
 import { judgeResponse } from '../../../harness/judge-response.js';
 import { curlLine, fetchViaProxy, type RawResponse } from '../../../harness/clients/raw-client.js';
-import type { CheckContext, CheckOutcome } from '../../../types.js';
+import type { CheckContext, CheckOutcome, Text } from '../../../types.js';
 
 /** Fetches `url` through the proxy and judges it against bytes the grader built itself (its own origins). */
 export async function fetchAgainst(
   ctx: CheckContext,
   url: string,
   expected: Buffer,
-  what: string,
+  what: Text,
   options: { cacheHit?: boolean; allowTrailing?: boolean } = {},
 ): Promise<{ outcome: CheckOutcome; response: RawResponse }> {
   const timeoutMs = ctx.timeoutMs(5000);

@@ -17,22 +17,27 @@ const BODY_HINT: Bilingual = {
 export async function compareCurlBody(
   ctx: CheckContext,
   name: string,
-  situation = '',
+  situation: Bilingual = { en: '', ko: '' },
 ): Promise<CheckOutcome> {
   const url = ctx.harness.tiny.url(encodePath(ctx.harness.object(name).path));
   const truth = extractCurlBody((await ctx.harness.expected(url)).bytes).body ?? Buffer.alloc(0);
   const timeoutMs = ctx.timeoutMs(CURL_TIMEOUT_MS);
   const response = await fetchLikeCurl(ctx.proxy, url, { timeoutMs, signal: ctx.signal });
-  ctx.log(`${url}${situation}: ${response.bytes.length} bytes in ${response.durationMs} ms`);
+  ctx.log(`${url}${situation.en}: ${response.bytes.length} bytes in ${response.durationMs} ms`);
   const { body, contentLength } = extractCurlBody(response.bytes);
   const reproduce = curlLine(ctx.proxy, url);
   if (body === undefined) {
+    const code = response.errorCode ? ` (${response.errorCode})` : '';
     const why = response.timedOut
-      ? `within ${timeoutMs} ms`
-      : `before the connection ended${response.errorCode ? ` (${response.errorCode})` : ''}`;
+      ? { en: `within ${timeoutMs} ms`, ko: `${timeoutMs} ms 안에` }
+      : { en: `before the connection ended${code}`, ko: `연결이 끝나기 전에${code}` };
+    const got = response.bytes.length;
     return {
       passed: false,
-      detail: `${url}${situation}: no complete response head came ${why} (${response.bytes.length} bytes received).`,
+      detail: {
+        en: `${url}${situation.en}: no complete response head came ${why.en} (${got} bytes received).`,
+        ko: `${url}${situation.ko}: ${why.ko} 완전한 응답 헤더가 오지 않았습니다(${got}바이트 받음).`,
+      },
       hint: BODY_HINT,
       reproduce,
     };
@@ -42,7 +47,12 @@ export async function compareCurlBody(
   const outcome = judgeResponse(
     { bytes: truth, ended: true, timedOut: false, durationMs: 0 },
     { ...response, bytes: body, timedOut: false, ...short },
-    { what: `the body of ${url}${situation}`, timeoutMs, bodyOnly: true, reproduce },
+    {
+      what: { en: `the body of ${url}${situation.en}`, ko: `${url}${situation.ko}의 본문` },
+      timeoutMs,
+      bodyOnly: true,
+      reproduce,
+    },
   );
   return outcome.passed ? { passed: true } : { ...outcome, hint: outcome.hint ?? BODY_HINT };
 }

@@ -2,7 +2,7 @@ import { freshUrl } from '../../../harness/corpus/fresh-url.js';
 import { compareBytes } from '../../../harness/compare.js';
 import { buildProxyRequest } from '../../../harness/clients/raw-client.js';
 import { openSlowClient } from '../../../harness/clients/slow-client.js';
-import type { CheckContext } from '../../../types.js';
+import type { Bilingual, CheckContext } from '../../../types.js';
 
 /** What one client of a round asked for and what it got. */
 export interface ClientOutcome {
@@ -11,7 +11,7 @@ export interface ClientOutcome {
   /** For 'other-object': the corpus object whose bytes it received. */
   gotName?: string;
   /** For 'wrong-bytes': how the bytes differ. */
-  summary?: string;
+  summary?: Bilingual;
   expectedExcerpt?: string;
   receivedExcerpt?: string;
 }
@@ -53,12 +53,15 @@ export async function runDistinctRound(
     if (state.received.length === 0 && state.kind === 'timeout') return { name, kind: 'nothing' };
     if (comparison.equal && state.kind === 'timeout') return { name, kind: 'never-closed', ...excerpts };
     if (comparison.equal) {
-      const summary = `all ${expected.length} bytes arrived, then the connection was reset (${state.errorCode})`;
+      const summary = {
+        en: `all ${expected.length} bytes arrived, then the connection was reset (${state.errorCode})`,
+        ko: `${expected.length}바이트가 모두 온 뒤 연결이 리셋됨(${state.errorCode})`,
+      };
       return { name, kind: 'wrong-bytes', summary, ...excerpts };
     }
     const gotName = findObjectByBytes(state.received, name, expectedByName);
     if (gotName !== undefined) return { name, kind: 'other-object', gotName };
-    return { name, kind: 'wrong-bytes', summary: comparison.summary, ...excerpts };
+    return { name, kind: 'wrong-bytes', summary: comparison.account, ...excerpts };
   });
 }
 

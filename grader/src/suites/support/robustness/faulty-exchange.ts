@@ -1,13 +1,13 @@
 import { excerpt } from '../../../harness/compare.js';
 import { buildProxyRequest } from '../../../harness/clients/raw-client.js';
 import { type HeldClient, openSlowClient } from '../../../harness/clients/slow-client.js';
-import type { CheckContext } from '../../../types.js';
+import type { Bilingual, CheckContext } from '../../../types.js';
 
 /** What the client saw when its request went to an origin that failed. */
 export interface FaultyExchangeVerdict {
   ok: boolean;
   /** How the exchange ended, e.g. 'a 502 status', 'a clean close with nothing sent'. */
-  summary: string;
+  summary: Bilingual;
   received: Buffer;
 }
 
@@ -45,31 +45,45 @@ async function judgeFaultyExchange(
   }
   const { received } = state;
   if (state.kind !== 'timeout' && isError(state.statusCode)) {
-    return { ok: true, summary: `a ${state.statusCode} status`, received };
+    const status = state.statusCode;
+    return { ok: true, summary: { en: `a ${status} status`, ko: `상태 ${status}` }, received };
   }
   if (state.errorCode === 'ECONNREFUSED') {
-    return { ok: false, summary: 'the proxy refused the connection (is it still running?)', received };
+    const summary = {
+      en: 'the proxy refused the connection (is it still running?)',
+      ko: '프록시가 연결을 거부함(아직 실행 중인가요?)',
+    };
+    return { ok: false, summary, received };
   }
   if (state.kind === 'timeout') {
-    const what = received.length > 0 ? `${received.length} bytes, then nothing` : 'nothing';
-    return {
-      ok: false,
-      summary: `no error status and no close within ${limitMs} ms (received ${what})`,
-      received,
+    const n = received.length;
+    const summary = {
+      en: `no error status and no close within ${limitMs} ms (received ${n > 0 ? `${n} bytes, then nothing` : 'nothing'})`,
+      ko: `${limitMs} ms 안에 오류 상태도 연결 종료도 없음(${n > 0 ? `${n}바이트 뒤 멈춤` : '받은 것 없음'})`,
     };
+    return { ok: false, summary, received };
   }
-  const how = state.errorCode ? `a reset (${state.errorCode})` : 'a clean close';
-  if (received.length === 0) return { ok: true, summary: `${how} with nothing sent`, received };
-  if (received.length <= sentByOrigin.length && sentByOrigin.subarray(0, received.length).equals(received)) {
+  const how = state.errorCode
+    ? { en: `a reset (${state.errorCode})`, ko: `리셋(${state.errorCode})` }
+    : { en: 'a clean close', ko: '정상적인 연결 종료' };
+  if (received.length === 0) {
     return {
       ok: true,
-      summary: `${how} after relaying the ${received.length} bytes the origin sent`,
+      summary: { en: `${how.en} with nothing sent`, ko: `아무것도 보내지 않은 ${how.ko}` },
       received,
     };
   }
-  return {
-    ok: false,
-    summary: `bytes the origin never sent, then ${how}: ${excerpt(received, 0, 48)}`,
-    received,
+  if (received.length <= sentByOrigin.length && sentByOrigin.subarray(0, received.length).equals(received)) {
+    const summary = {
+      en: `${how.en} after relaying the ${received.length} bytes the origin sent`,
+      ko: `서버가 보낸 ${received.length}바이트를 전달한 뒤 ${how.ko}`,
+    };
+    return { ok: true, summary, received };
+  }
+  const bytes = excerpt(received, 0, 48);
+  const summary = {
+    en: `bytes the origin never sent, then ${how.en}: ${bytes}`,
+    ko: `서버가 보낸 적 없는 바이트 뒤 ${how.ko}: ${bytes}`,
   };
+  return { ok: false, summary, received };
 }

@@ -3,12 +3,12 @@ import { startCountingOrigin } from '../../../harness/origins/counting-origin.js
 import { startRefusingOrigin } from '../../../harness/origins/faulty-origins.js';
 import { fetchViaProxy } from '../../../harness/clients/raw-client.js';
 import { openSlowClient } from '../../../harness/clients/slow-client.js';
-import type { CheckContext } from '../../../types.js';
+import type { Bilingual, CheckContext } from '../../../types.js';
 import { fetchAndAbort } from './abort-client.js';
 
 /** One kind of exchange the fd-leak check repeats: what it is, how many, and how to run the i-th one. */
 export interface FdPhase {
-  what: string;
+  what: Bilingual;
   count: number;
   /** Runs the i-th exchange; false when it did not finish within its limit. */
   runOne(i: number): Promise<boolean>;
@@ -29,25 +29,28 @@ export async function buildFdPhases(ctx: CheckContext): Promise<FdPhase[]> {
   const tag = Date.now().toString(36);
   return [
     {
-      what: 'normal fetches',
+      what: { en: 'normal fetches', ko: '정상 요청' },
       count: 50,
       runOne: async (i) =>
         !(await fetchViaProxy(ctx.proxy, counting.url(`/fd/${tag}/${i}.txt`), limit)).timedOut,
     },
     {
-      what: 'clients that went away after the first bytes',
+      what: { en: 'clients that went away after the first bytes', ko: '첫 바이트를 받고 떠난 클라이언트' },
       count: 25,
       runOne: async (i) =>
         (await fetchAndAbort(ctx.proxy, large, ABORT_STYLES[i % ABORT_STYLES.length]!, limit)) !== 'no-data',
     },
     {
-      what: 'requests to an origin that refuses connections',
+      what: { en: 'requests to an origin that refuses connections', ko: '연결을 거부하는 서버로 보낸 요청' },
       count: 15,
       runOne: async (i) =>
         !(await fetchViaProxy(ctx.proxy, refusing.url(`/fd/refused-${i}.txt`), limit)).timedOut,
     },
     {
-      what: 'clients that closed in the middle of their request',
+      what: {
+        en: 'clients that closed in the middle of their request',
+        ko: '요청 도중에 연결을 닫은 클라이언트',
+      },
       count: 10,
       runOne: async () => {
         const half = `GET ${home} HTTP/1.0\r\n`.slice(0, 20);
