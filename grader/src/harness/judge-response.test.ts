@@ -67,6 +67,16 @@ describe('judging a relayed response', () => {
   it('says when every byte came but the connection was never closed', () => {
     const outcome = judgeResponse(raw(original), raw(original, { ended: false, timedOut: true }), options);
     expect(outcome.detail?.en).toContain('did not close within 5000 ms');
+    expect(outcome.hint?.en).toContain('close the client socket once the origin closes');
+  });
+
+  it('after a hit that closed, a response left open points at a lock the hit path kept', () => {
+    const open = raw(original, { ended: false, timedOut: true });
+    const outcome = judgeResponse(raw(original), open, { ...options, closeMs: 2000, afterHit: true });
+    expect(outcome.detail?.en).toContain('did not close within 2000 ms');
+    expect(outcome.detail?.en).toContain('served a cache hit and closed it');
+    expect(outcome.hint?.en).toContain('lock taken on the hit path');
+    expect(outcome.hint?.ko).toContain('락');
   });
 
   it('says what was received so far when the proxy stalls', () => {

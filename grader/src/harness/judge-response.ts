@@ -10,6 +10,13 @@ export interface JudgeOptions {
   what: Text;
   /** The time limit the fetch had (for the timeout sentence). */
   timeoutMs: number;
+  /** How long a complete response was given to close, when shorter than timeoutMs. */
+  closeMs?: number;
+  /**
+   * This proxy process served a correct cache hit earlier (in this check or an earlier one): a complete response that then stays open
+   * points at something the hit path took and never gave back (a lock) rather than at a missing close().
+   */
+  afterHit?: boolean;
   /** The fetch was expected to be a cache hit (changes the hints). */
   cacheHit?: boolean;
   /** The bytes are bodies only (no status line or headers to recognise). */
@@ -74,12 +81,17 @@ export function judgeResponse(
     return fail(closed, H.nothing);
   }
   if (comparison.equal) {
-    const [n, ms] = [expected.bytes.length, options.timeoutMs];
+    const [n, ms] = [expected.bytes.length, options.closeMs ?? options.timeoutMs];
     const open = {
       en: `all ${n} bytes came but the proxy did not close within ${ms} ms.`,
       ko: `${n}바이트가 모두 왔지만 프록시가 ${ms} ms 안에 연결을 닫지 않았습니다.`,
     };
-    return fail(open, H.noClose);
+    if (!options.afterHit) return fail(open, H.noClose);
+    const sinceHit = {
+      en: `${open.en} Earlier this same proxy process served a cache hit and closed it.`,
+      ko: `${open.ko} 같은 프록시 프로세스가 앞서 캐시 적중 응답을 보내고 정상적으로 닫았습니다.`,
+    };
+    return fail(sinceHit, H.lockAfterHit);
   }
   const stopped = describeStop(received, options.timeoutMs);
   const headEnd = options.bodyOnly ? 0 : (parseResponse(expected.bytes)?.headLength ?? 0);

@@ -18,6 +18,10 @@ export const RESPONSE_HINTS = {
     en: 'Every byte arrived but the connection never closed: close the client socket once the origin closes (EOF).',
     ko: '모든 바이트가 왔지만 연결이 닫히지 않았습니다. 원 서버가 EOF를 보내면 클라이언트 소켓을 닫으세요.',
   },
+  lockAfterHit: {
+    en: 'The proxy stopped closing connections after it served a cache hit: is a lock taken on the hit path (a reader lock, a mutex) never released, so the next insertion waits for it forever? Release it on every path out of the lookup.',
+    ko: '캐시 적중 응답을 보낸 뒤부터 프록시가 연결을 닫지 못합니다. 적중 경로에서 잡은 락(reader 락, 뮤텍스)을 풀지 않아 다음 캐시 삽입이 영원히 기다리는 것은 아닌가요? 조회를 빠져나가는 모든 경로에서 락을 푸세요.',
+  },
   stalled: {
     en: 'The response stopped before its end: keep reading the origin until read() returns 0, and write every byte (rio_writen).',
     ko: '응답이 끝나기 전에 멈췄습니다. read()가 0을 돌려줄 때까지 원 서버에서 읽고, 모든 바이트를 쓰세요(rio_writen).',

@@ -3,6 +3,16 @@ import { judgeResponse } from '../judge-response.js';
 import { parseResponse } from '../parse-response.js';
 import { curlLine, fetchViaProxy, type RawResponse } from './raw-client.js';
 
+/** How long a complete response may stay open before the proxy is judged not to close it (answerMs-scaled). */
+const CLOSE_WAIT_MS = 2000;
+
+/**
+ * Proxy processes (port and pid) that have served a correct, closed cache hit in this run: a hit taken by one check
+ * stays with the process into the next check on it.
+ */
+const servedHit = new Set<string>();
+const processKey = (ctx: CheckContext) => `${ctx.proxy.host}:${ctx.proxy.port}:${ctx.proxyPid ?? '?'}`;
+
 export interface CheckedFetch {
   outcome: CheckOutcome;
   response: RawResponse;
@@ -29,17 +39,30 @@ export async function checkFetch(
   const expected = await ctx.harness.expected(options.truthUrl ?? url);
   const timeoutMs = ctx.timeoutMs(options.baseTimeoutMs ?? 5000);
   ctx.log(`→ GET ${url} via ${ctx.proxy.host}:${ctx.proxy.port}`);
-  const response = await fetchViaProxy(ctx.proxy, url, { timeoutMs, signal: ctx.signal });
+  const closeMs = Math.min(timeoutMs, ctx.answerMs(CLOSE_WAIT_MS));
+  const response = await fetchViaProxy(ctx.proxy, url, {
+    timeoutMs,
+    signal: ctx.signal,
+    closeAfter: { bytes: expected.bytes.length, ms: closeMs },
+  });
   ctx.log(`← ${describeReceived(response)}`);
   const outcome = judgeResponse(expected, response, {
     what: options.what,
     timeoutMs,
+    closeMs,
+    afterHit: servedHit.has(processKey(ctx)),
     cacheHit: options.cacheHit ?? false,
     allowTrailing: options.allowTrailing ?? false,
     reproduce: curlLine(ctx.proxy, url),
     others: ctx.harness.knownTruths?.().filter((truth) => truth.url !== (options.truthUrl ?? url)),
   });
+  if (outcome.passed && options.cacheHit) noteServedHit(ctx);
   return { outcome, response };
+}
+
+/** Records that the proxy process of `ctx` served correct, closed cache hits (checks that fetch hits themselves). */
+export function noteServedHit(ctx: CheckContext): void {
+  servedHit.add(processKey(ctx));
 }
 
 /** One log line about a response: its status line, size and how it ended. */

@@ -21,6 +21,11 @@ export interface ExchangeOptions {
   maxBytes?: number;
   /** Called once connected, before the request is written. */
   onConnect?: (socket: net.Socket) => void;
+  /**
+   * Once `bytes` bytes have come, the peer gets at most `ms` more to close (never longer than `timeoutMs`): a
+   * response that is complete but never closed is judged without waiting out the whole limit.
+   */
+  closeAfter?: { bytes: number; ms: number };
 }
 
 export type HeaderList = Array<[string, string]>;
@@ -44,6 +49,7 @@ export function exchange(
       settled = true;
       trace.close(extra.timedOut ? 'timeout' : extra.errorCode ? 'reset' : 'eof');
       clearTimeout(timer);
+      clearTimeout(closeTimer);
       options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       resolve({
@@ -55,6 +61,8 @@ export function exchange(
       });
     };
     const onAbort = () => finish({ timedOut: true });
+    const { closeAfter } = options;
+    let closeTimer: NodeJS.Timeout | undefined;
     const timer = setTimeout(onAbort, options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) return onAbort();
@@ -68,6 +76,9 @@ export function exchange(
       chunks.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
       received += Math.min(room, chunk.length);
       if (received >= maxBytes) finish({});
+      else if (closeAfter && !closeTimer && received >= closeAfter.bytes) {
+        closeTimer = setTimeout(onAbort, closeAfter.ms);
+      }
     });
     socket.on('end', () => finish({ ended: true }));
     socket.on('error', (err: NodeJS.ErrnoException) => finish({ errorCode: err.code ?? err.message }));

@@ -2,7 +2,7 @@ import { bilingual } from '../../i18n.js';
 // Concurrent fetches of one object: 20 clients ask for it while it is not cached yet (the origin holds its
 // answer until every miss has arrived, or a bounded while), then bursts of hits once it is cached. Every
 // client must get exactly the origin's bytes, and the hits must not reach the origin.
-import { receivedText } from '../../harness/clients/check-fetch.js';
+import { noteServedHit, receivedText } from '../../harness/clients/check-fetch.js';
 import { judgeResponse } from '../../harness/judge-response.js';
 import type { RawResponse } from '../../harness/clients/raw-client.js';
 import type { Bilingual, CheckContext, CheckDef, CheckOutcome } from '../../types.js';
@@ -72,6 +72,7 @@ async function checkConcurrentFetches(ctx: CheckContext): Promise<CheckOutcome> 
     };
     const hitFailure = judgeBurst(truth, hits, { situation, cacheHit: true, limitMs });
     if (hitFailure) return hitFailure;
+    noteServedHit(ctx);
     const reached = held.requestCount - before;
     if (reached > 0) {
       return {
