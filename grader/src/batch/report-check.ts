@@ -107,7 +107,9 @@ export function synthesizeReport(options: {
     title: pick(suiteTitle(suite.id), lang),
     durationMs: 0,
     checks: Object.keys(suite.checks).map((id) =>
-      notRunResult(options.checks.get(id) as CheckDef, lang, { detail: `Not run: ${options.reason}` }),
+      notRunResult(options.checks.get(id) as CheckDef, lang, {
+        detail: `${lang === 'ko' ? '실행되지 않음' : 'Not run'}: ${options.reason}`,
+      }),
     ),
   }));
   return {

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../types.js';
 import { TargetError, UsageError } from '../errors.js';
 import { connectDocker, dockerMessage } from './container/docker.js';
 import type { ImageCommand } from './container/port-argument.js';
@@ -10,7 +11,10 @@ export interface ContainerContext {
   holderId: string;
 }
 
-export const CONTAINER_NOTE = `The proxy runs in a container that reaches nothing but the grader (it shares only the grader's loopback), limited to ${CONTAINER_LIMITS.memoryMiB} MiB of memory, ${CONTAINER_LIMITS.cpus} CPU, ${CONTAINER_LIMITS.pids} processes and threads and ${CONTAINER_LIMITS.openFiles} open files.`;
+export const CONTAINER_NOTE: Bilingual = {
+  en: `The proxy runs in a container that reaches nothing but the grader (it shares only the grader's loopback), limited to ${CONTAINER_LIMITS.memoryMiB} MiB of memory, ${CONTAINER_LIMITS.cpus} CPU, ${CONTAINER_LIMITS.pids} processes and threads and ${CONTAINER_LIMITS.openFiles} open files.`,
+  ko: `프록시는 채점기 외에는 아무 데도 닿지 않는 컨테이너에서 실행됩니다(채점기의 루프백만 공유). 제한: 메모리 ${CONTAINER_LIMITS.memoryMiB} MiB, CPU ${CONTAINER_LIMITS.cpus}개, 프로세스·스레드 ${CONTAINER_LIMITS.pids}개, 열린 파일 ${CONTAINER_LIMITS.openFiles}개.`,
+};
 
 /** The ENTRYPOINT and CMD an image runs by default. */
 export async function inspectImageCommand(image: string): Promise<ImageCommand> {

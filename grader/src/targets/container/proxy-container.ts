@@ -79,7 +79,10 @@ export async function startProxyContainer(
     await removeContainers(`${START_LABEL}=${start}`);
     return {
       ok: false,
-      reason: `The container did not start (${how}): ${dockerMessage(error)}`,
+      reason: {
+        en: `The container did not start (${how}): ${dockerMessage(error)}`,
+        ko: `컨테이너가 시작되지 않았습니다 (${how}): ${dockerMessage(error)}`,
+      },
       outputTail: [],
     };
   }

@@ -68,7 +68,10 @@ export async function buildSubmissionImage(build: SubmissionBuild): Promise<Prep
         ok: false,
         durationMs,
         outputTail: output.tail(),
-        reason: `The build (make) did not finish within ${build.timeoutMs} ms.`,
+        reason: {
+          en: `The build (make) did not finish within ${build.timeoutMs} ms.`,
+          ko: `빌드(make)가 ${build.timeoutMs} ms 안에 끝나지 않았습니다.`,
+        },
       };
     }
     if (outcome.error) {
@@ -78,8 +81,14 @@ export async function buildSubmissionImage(build: SubmissionBuild): Promise<Prep
         durationMs,
         outputTail: output.tail(),
         reason: code
-          ? `make (or the check for ./proxy after it) exited with code ${code} in the build container: the submission does not build.`
-          : `The image build failed: ${outcome.error}`,
+          ? {
+              en: `make (or the check for ./proxy after it) exited with code ${code} in the build container: the submission does not build.`,
+              ko: `빌드 컨테이너에서 make(또는 그 뒤의 ./proxy 확인)가 코드 ${code}로 끝났습니다: 제출물이 빌드되지 않습니다.`,
+            }
+          : {
+              en: `The image build failed: ${outcome.error}`,
+              ko: `이미지 빌드에 실패했습니다: ${outcome.error}`,
+            },
       };
     }
     return { ok: true, durationMs, outputTail: output.tail() };
