@@ -7,7 +7,7 @@
 export { type GradeOptions, grade } from './api/grade.js';
 export { DEFAULT_BUDGET_SECONDS, DEFAULT_MAKE_TIMEOUT_SECONDS, DEFAULT_RUBRIC } from './defaults.js';
 export { GraderError, UsageError } from './errors.js';
-export type { RunObserver } from './run/grade.js';
+export type { RunObserver } from './run/observer.js';
 export { BUNDLED_RUBRICS } from './scoring/rubric-files.js';
 export { type MeasuredCheck, type MeasuredSuite, type ScoredRun, scoreRun } from './scoring/score.js';
 export { SUITE_IDS } from './suites/ids.js';

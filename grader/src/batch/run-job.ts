@@ -13,7 +13,7 @@ import {
   readPidsLimitHits,
   removeJobCgroup,
 } from './sandbox/cgroup.js';
-import type { SandboxPlan } from './sandbox/detect.js';
+import type { SandboxPlan } from './sandbox/plan.js';
 import { DOCKER_STOP_GRACE_MS } from './sandbox/docker.js';
 import { launchJob, type RunningJob } from './sandbox/launch.js';
 import { sweepJobProcesses } from './sandbox/sweep.js';

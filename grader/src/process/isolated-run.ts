@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareLoopbackUp } from '../batch/sandbox/loopback.js';
+import { prepareLoopbackUp } from './loopback.js';
 import { findCommand } from './find-command.js';
 import { onInterrupt } from './interrupt-cleanups.js';
 import { rerunGrader } from './rerun-grader.js';

@@ -2,22 +2,15 @@ import { DEFAULT_BUDGET_SECONDS, DEFAULT_STARTUP_TIMEOUT_MS } from '../defaults.
 import { createHarness } from '../harness/create-harness.js';
 import type { Harness } from '../harness/harness.js';
 import { clampTimerMs } from '../harness/timer-limit.js';
-import { type MeasuredCheck, type MeasuredSuite, scoreRun } from '../scoring/score.js';
+import { type MeasuredSuite, scoreRun } from '../scoring/score.js';
 import { suiteTitle } from '../suites/index.js';
 import type { PrepareResult, Target } from '../targets/target.js';
 import { describeTarget } from '../targets/target.js';
 import { pick, runnerText } from '../i18n.js';
-import type { CheckDef, Lang, RunReport, Rubric, SuiteId, TargetInfo } from '../types.js';
+import type { CheckDef, Lang, RunReport, Rubric } from '../types.js';
 import { ProxySession } from './proxy-session.js';
+import type { RunObserver } from './observer.js';
 import { runSuite, type SuiteRunEnv } from './run-suite.js';
-
-/** Hooks a reporter may implement to follow the run live. */
-export interface RunObserver {
-  onRunStart?(info: { target: TargetInfo; rubric: string; checkCount: number }): void;
-  onCheckStart?(suiteId: SuiteId, checkId: string, title: string): void;
-  /** The check as measured: its points come with the report, once its whole suite is known. */
-  onCheckEnd?(suiteId: SuiteId, result: MeasuredCheck): void;
-}
 
 export interface GradeOptions {
   target: Target;

@@ -2,7 +2,7 @@ import { END_OF_DATA } from '../harness/compare.js';
 import { joinText, mapText, pick, runnerText } from '../i18n.js';
 import type { MeasuredCheck } from '../scoring/score.js';
 import type { CheckDef, CrashInfo, Lang, Text } from '../types.js';
-import { exitText } from './exit-text.js';
+import { exitText } from '../process/exit-text.js';
 import { describeHang, type HangFacts, hangHint } from './hang-facts.js';
 import type { CheckRun } from './run-check.js';
 

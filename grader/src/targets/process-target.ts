@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { findFreePort, waitForListening } from '../process/port-probe.js';
 import { type ProcessLimits, spawnGroup } from '../process/process-group.js';
-import { exitText } from '../run/exit-text.js';
+import { exitText } from '../process/exit-text.js';
 import type { Bilingual } from '../types.js';
 import type { StudentProcess, StudentSpawner } from './jailed.js';
 import type { StartResult, StartedTarget } from './target.js';

@@ -1,7 +1,8 @@
 // Holds every graded run of one fixture against its expectation: the checks lost, the explanations given, the
 // cmu score and the grading time, run by run.
-import { type Expectation, expectations } from './expectations.js';
-import type { GradedRun } from './run-validity.js';
+import type { Expectation } from './expectation.js';
+import { expectations } from './expectations.js';
+import type { GradedRun } from './graded-run.js';
 
 /** Grading time limits of issue 11 (2 cores): a stub that never answers, and every other fixture. */
 export const STUB_LIMIT_MS = 15_000;

@@ -4,25 +4,8 @@
 // bodies match, as curl saves them) / 5; concurrency 15 if the home page comes through while a request hangs on
 // a silent origin; cache 15 if the home page comes through after three fetches and the origin is stopped.
 
+import type { Expectation } from './expectation.js';
 import { NO_CACHE_AT_ALL, realWorldExpectations } from './real-world-expectations.js';
-
-export interface Expectation {
-  flaw: string;
-  fails: readonly string[] | 'all';
-  /** With fails 'all': the checks that nevertheless pass (fails = every check but these). */
-  passes?: readonly string[];
-  /**
-   * Checks a true data race in the flaw may or may not cost, run to run (the race fires only when connections
-   * overlap in the proxy's accept loop): neither counted as unexpected nor as varied. Used for shared-connfd only.
-   */
-  mayFail?: readonly string[];
-  cmu: { basic: number; concurrency: number; cache: number };
-  /**
-   * The explanation each named failed check must give in every run (matched against its detail and hint): the
-   * cause the flaw implies, so a hint that names another cause is caught as surely as a lost point.
-   */
-  explains?: Readonly<Record<string, RegExp>>;
-}
 
 const FULL_CMU = { basic: 40, concurrency: 15, cache: 15 } as const;
 const BLOCKED = [

@@ -1,7 +1,7 @@
 // Expectations for the real-world corpus: flaws seen in student hand-ins, one per fixture, plus three fixtures
 // with several at once. Each comment derives the failed checks from the flaw; `cmu` follows driver.sh's rules
 // (curl saves a body only up to Content-length, so bytes after it never cost driver.sh points).
-import type { Expectation } from './expectations.js';
+import type { Expectation } from './expectation.js';
 
 const FULL_CMU = { basic: 40, concurrency: 15, cache: 15 } as const;
 const BLOCKED = [

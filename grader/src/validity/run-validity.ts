@@ -9,31 +9,13 @@ import type { Target } from '../targets/target.js';
 import type { RunReport, Rubric } from '../types.js';
 import { assessRow, type ValidityRow } from './assess-row.js';
 import { expectations } from './expectations.js';
+import type { GradedRun } from './graded-run.js';
 
 export { uncoveredChecks } from './coverage.js';
 export type { ValidityRow } from './assess-row.js';
 
 /** The fixture corpus shipped with the grader's tests. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../test/fixtures/submissions/', import.meta.url));
-
-export interface GradedRun {
-  name: string;
-  /** 0-based run number of this fixture */
-  index: number;
-  failed: string[];
-  score: number;
-  cmuScore?: number;
-  /** default rubric plus cmu rubric, builds included */
-  durationMs: number;
-  /** the default rubric's grading, the build (make) left out */
-  gradeMs: number;
-  buildMs: number;
-  /** the cmu rubric's grading, the build left out */
-  cmuMs?: number;
-  crashes: string[];
-  /** the default-rubric report of this run */
-  report: RunReport;
-}
 
 export interface ValidityOptions {
   /** runs of every fixture (and of the reference proxy) @default 1 */

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { loadRubric } from '../scoring/rubric.js';
 import { checkRegistry } from '../suites/index.js';
 import { assessRow, type ValidityRow } from './assess-row.js';
-import { corpusNames, type GradedRun } from './run-validity.js';
+import type { GradedRun } from './graded-run.js';
+import { corpusNames } from './run-validity.js';
 
 export async function rowsFromSaved(file: string, only?: string[]): Promise<ValidityRow[]> {
   const rubric = await loadRubric('default', new Set(checkRegistry.keys()));

@@ -3,27 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { detectJail } from '../../process/jail/index.js';
-import type { SandboxInfo, SandboxMode } from '../types.js';
-import { createMemoryCgroup, createPidsCgroup, type PidsCgroup } from './cgroup.js';
+import type { SandboxMode } from '../types.js';
+import { createMemoryCgroup, createPidsCgroup } from './cgroup.js';
 import { findCommand, shellQuote } from '../../process/find-command.js';
 import { runQuick } from '../../process/run-quick.js';
 import { planDockerSandbox } from './docker.js';
-import { prepareLoopbackUp } from './loopback.js';
-
-/** Everything a job launch needs to know about the isolation this host allows. */
-export interface SandboxPlan {
-  info: SandboxInfo;
-  /** argv prefix that enters fresh net + pid + mount namespaces, when available */
-  unshare?: string[];
-  loopbackCommand?: string;
-  /** run the child as an unprivileged uid (root only): util-linux setpriv */
-  setpriv?: string;
-  /** RLIMIT_NPROC for the job (util-linux prlimit) */
-  prlimit?: string;
-  cgroup?: PidsCgroup;
-  /** the batch's memory cgroup folder (v1, with a jail): each job's child grader nests its jail's cgroups there */
-  memoryCgroup?: string;
-}
+import type { SandboxPlan } from './plan.js';
+import { prepareLoopbackUp } from '../../process/loopback.js';
 
 /** Per-job process (task) limit: the grader's own threads (~15) + make + a thread-per-connection proxy under load. */
 export const MAX_JOB_PROCESSES = 512;

@@ -1,7 +1,7 @@
 import { connectDocker } from '../../targets/container/docker.js';
 import { assertCanEnterNamespaces } from '../../targets/container/enter-holder.js';
 import { CONTAINER_LIMITS } from '../../targets/container/settings.js';
-import type { SandboxPlan } from './detect.js';
+import type { SandboxPlan } from './plan.js';
 
 /** How long a job's grader gets after SIGTERM to remove its containers before it is killed. */
 export const DOCKER_STOP_GRACE_MS = 20_000;

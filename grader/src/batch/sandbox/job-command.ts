@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { ISOLATED_ENV } from '../../process/isolated-run.js';
 import { JAIL_UID_ENV } from '../../targets/jailed.js';
 import { shellQuote } from '../../process/find-command.js';
-import { JOB_MARKER } from './sweep.js';
-import type { SandboxPlan } from './detect.js';
+import { JOB_MARKER } from '../../process/job-marker.js';
+import type { SandboxPlan } from './plan.js';
 import { graderRoot, JOB_VIEW, viewScript } from './view-script.js';
 
 export interface JobLaunch {

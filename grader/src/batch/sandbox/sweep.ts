@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-/** The environment variable every process of a job inherits; its value names the job (its folder). */
-export const JOB_MARKER = 'PROXYLAB_BATCH_JOB';
+import { JOB_MARKER } from '../../process/job-marker.js';
 
 /** Pids of processes that run as `uid` or carry this job's marker in their environment (zombies excluded). */
 function findJobProcesses(jobId: string, uid: number | undefined): number[] {

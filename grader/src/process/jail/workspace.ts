@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { findSiblingReferences } from '../../batch/discover.js';
+import { findSiblingReferences } from '../sibling-references.js';
 import { chownTree, copyTree } from '../copy-tree.js';
 
 /** A private copy of a submission, owned by the jail's uid, inside a folder only root can enter. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { TargetError } from '../../errors.js';
 import { connectDocker, dockerMessage, ensureImage } from './docker.js';
-import { JOB_MARKER } from '../../batch/sandbox/sweep.js';
+import { JOB_MARKER } from '../../process/job-marker.js';
 import { JOB_LABEL, PROXYLAB_LABEL, ROLE_LABEL, SESSION_LABEL } from './settings.js';
 import { removeContainers } from './sweep.js';
 

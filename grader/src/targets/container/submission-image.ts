@@ -2,7 +2,7 @@ import { copyFile, cp, lstat, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findSiblingReferences } from '../../batch/discover.js';
+import { findSiblingReferences } from '../../process/sibling-references.js';
 import { TargetError } from '../../errors.js';
 import { OutputTail } from '../../process/output-tail.js';
 import type { PrepareResult } from '../target.js';

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { JOB_MARKER } from '../../../src/batch/sandbox/sweep.js';
+import { JOB_MARKER } from '../../../src/process/job-marker.js';
 import type { BatchSummary } from '../../../src/batch/types.js';
 
 /**

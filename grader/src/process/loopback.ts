@@ -1,7 +1,7 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findCommand, shellQuote } from '../../process/find-command.js';
-import { runQuick } from '../../process/run-quick.js';
+import { findCommand, shellQuote } from './find-command.js';
+import { runQuick } from './run-quick.js';
 
 /** A C program that brings `lo` up with SIOCSIFFLAGS, for hosts with neither iproute2 nor net-tools. */
 const LO_UP_SOURCE = `#include <net/if.h>
