@@ -1,5 +1,7 @@
 // The grader's shared vocabulary: checks, their results, targets and the run report.
 // Every suite, target and reporter is written against these types only.
+import type { ProxyEndpoint } from './harness/endpoint.js';
+import type { Timeline, TimelineSpan } from './harness/timeline.js';
 import type { SuiteId } from './suites/ids.js';
 
 export type Lang = 'en' | 'ko';
@@ -13,13 +15,7 @@ export interface Bilingual {
 /** Text a report shows: both languages, or a plain string for words-free text (a URL, a byte excerpt). */
 export type Text = Bilingual | string;
 
-export type { SuiteId };
-
-/** Where the proxy under test accepts connections. */
-export interface ProxyEndpoint {
-  host: string;
-  port: number;
-}
+export type { ProxyEndpoint, SuiteId, Timeline, TimelineSpan };
 
 /** How a proxy process ended, when it did. */
 export interface CrashInfo {
@@ -132,27 +128,6 @@ export interface CheckResult {
   crash?: CrashInfo;
   /** the connections of the check on a time axis (concurrency and robustness checks) */
   timeline?: Timeline;
-}
-
-/** One connection: from its start to its close, in ms since the check began. */
-export interface TimelineSpan {
-  kind: 'client' | 'direct' | 'origin';
-  /** 'client 3', 'origin :41234 #2' */
-  lane: string;
-  startMs: number;
-  /** the first response byte (clients) */
-  firstByteMs?: number;
-  /** closed, reset or given up; absent while still open when the check ended */
-  endMs?: number;
-  /** how it ended: 'eof', 'reset', 'timeout', 'closed' */
-  end?: string;
-}
-
-export interface Timeline {
-  durationMs: number;
-  spans: TimelineSpan[];
-  /** spans left out past MAX_SPANS */
-  omitted: number;
 }
 
 export interface SuiteResult {

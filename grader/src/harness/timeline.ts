@@ -2,7 +2,26 @@
 // the proxy, or straight to an origin for ground truth) and each connection the proxy made to a grader origin.
 // Checks run one at a time, so one recorder at a time collects from every client and origin of the process.
 
-import type { Timeline, TimelineSpan } from '../types.js';
+/** One connection: from its start to its close, in ms since the check began. */
+export interface TimelineSpan {
+  kind: 'client' | 'direct' | 'origin';
+  /** 'client 3', 'origin :41234 #2' */
+  lane: string;
+  startMs: number;
+  /** the first response byte (clients) */
+  firstByteMs?: number;
+  /** closed, reset or given up; absent while still open when the check ended */
+  endMs?: number;
+  /** how it ended: 'eof', 'reset', 'timeout', 'closed' */
+  end?: string;
+}
+
+export interface Timeline {
+  durationMs: number;
+  spans: TimelineSpan[];
+  /** spans left out past MAX_SPANS */
+  omitted: number;
+}
 
 const MAX_SPANS = 400;
 

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { ProxyEndpoint } from '../../types.js';
+import type { ProxyEndpoint } from '../endpoint.js';
 import { traceClient } from '../timeline.js';
 
 /** Everything a raw exchange produced. Network trouble is data here, never an exception. */
