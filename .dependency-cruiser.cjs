@@ -1,6 +1,6 @@
 /**
  * Import-graph rules (issue 13): no cycles, and no arrow from a lower grader layer up to a higher one.
- * Layers, low to high: process < harness < targets < suites ... < batch / commands / run.
+ * Grader layers: process and harness at the bottom, targets and suites above them, batch, commands and run on top.
  * Test files are exempt: a test may reach across layers to wire a scenario.
  */
 const TESTS = '\\.test\\.ts$';
